@@ -1,0 +1,126 @@
+"""Events of the identity service: full snapshots after every change, with a per-aggregate
+``revisi`` so consumers can ignore an older snapshot that arrives late."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from ..envelope import EventPayload
+from ..registry import register
+from ..types import JenisJabatan, JenisPltPlh, Jenjang, KategoriJabatan
+
+
+class _Identity(EventPayload):
+    producer: ClassVar[str] = "identity"
+
+
+@register
+class InstansiDiperbarui(_Identity):
+    event_type: ClassVar[str] = "InstansiDiperbarui"
+    id: str
+    nama: str
+    kode: str | None = None
+    pengaturan: dict[str, Any] = {}
+    revisi: int = 1
+
+
+@register
+class UnorDiperbarui(_Identity):
+    event_type: ClassVar[str] = "UnorDiperbarui"
+    id: str
+    instansi_id: str
+    nama: str
+    jenis: str | None = None
+    eselon: str | None = None
+    unor_atasan_id: str | None = None
+    unor_induk_id: str | None = None
+    mandiri: bool = False
+    kota: str | None = None
+    revisi: int = 1
+
+
+@register
+class UnorDihapus(_Identity):
+    event_type: ClassVar[str] = "UnorDihapus"
+    id: str
+    instansi_id: str
+    revisi: int = 1
+
+
+@register
+class PegawaiDiperbarui(_Identity):
+    event_type: ClassVar[str] = "PegawaiDiperbarui"
+    id: str
+    instansi_id: str
+    nip: str | None = None
+    nik: str | None = None
+    nama: str
+    gelar_depan: str | None = None
+    gelar_belakang: str | None = None
+    unor_id: str | None = None
+    jenis_jabatan: JenisJabatan = "PEGAWAI"
+    jabatan: str | None = None
+    kategori_jabatan: KategoriJabatan | None = None
+    jenjang: Jenjang | None = None
+    golongan: str | None = None
+    tmt_jabatan: date | None = None
+    email: str | None = None
+    roles: list[str] = ["pegawai"]
+    non_asn: bool = False
+    aktif: bool = True
+    revisi: int = 1
+
+
+@register
+class PegawaiDihapus(_Identity):
+    event_type: ClassVar[str] = "PegawaiDihapus"
+    id: str
+    instansi_id: str
+    nip: str | None = None
+    revisi: int = 1
+
+
+@register
+class RelasiManualDiperbarui(_Identity):
+    """The "Ubah Profile" overrides of one pegawai (ids of pegawai; empty lists clear)."""
+
+    event_type: ClassVar[str] = "RelasiManualDiperbarui"
+    pegawai_id: str
+    instansi_id: str
+    atasan_langsung_id: str | None = None
+    atasan_ii_id: str | None = None
+    atasan_iii_id: str | None = None
+    rekan_kerja_ids: list[str] = []
+    bawahan_ids: list[str] = []
+    revisi: int = 1
+
+
+@register
+class PltPlhDiperbarui(_Identity):
+    event_type: ClassVar[str] = "PltPlhDiperbarui"
+    id: str
+    instansi_id: str
+    pegawai_id: str
+    unor_id: str
+    jabatan: str | None = None
+    jenis: JenisPltPlh
+    mulai: date
+    selesai: date | None = None
+    aktif: bool = True
+    dihapus: bool = False
+    revisi: int = 1
+
+
+@register
+class PeriodeDiperbarui(_Identity):
+    event_type: ClassVar[str] = "PeriodeDiperbarui"
+    id: str
+    instansi_id: str
+    tahun: int
+    nama: str
+    awal: date
+    akhir: date
+    batas_pengisian: date
+    final: bool = False
+    dihapus: bool = False
+    revisi: int = 1

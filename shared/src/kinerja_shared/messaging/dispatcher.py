@@ -1,0 +1,77 @@
+"""Transport-independent consumer logic: parse, dedupe via the inbox, run the handler, commit.
+
+A transport (RabbitMQ or in-memory) calls ``EventDispatcher.handle(body)`` and acknowledges
+only after it returns; the handler's effect and the inbox row have committed by then.
+``PoisonMessage`` means the message can never succeed (unparseable, unknown contract): the
+transport dead-letters it at once. Any other exception is retried until the delivery limit.
+"""
+from __future__ import annotations
+
+import enum
+import logging
+from typing import Callable, Mapping
+
+from pydantic import ValidationError
+
+from ..context import correlation_id_var
+from ..db.uow import UnitOfWork
+from ..events import EventEnvelope, EventPayload, UnknownEventType, payload_class
+from .inbox import record_once
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[EventPayload, EventEnvelope, UnitOfWork], None]
+
+
+class PoisonMessage(Exception):
+    """The message can never be handled; dead-letter it without retrying."""
+
+
+class Outcome(enum.Enum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    IGNORED = "ignored"
+
+
+class EventDispatcher:
+    def __init__(
+        self,
+        consumer: str,
+        uow_factory: Callable[[], UnitOfWork],
+        handlers: Mapping[str, Handler],
+    ) -> None:
+        self.consumer = consumer
+        self.uow_factory = uow_factory
+        self.handlers = dict(handlers)
+        for event_type in self.handlers:
+            payload_class(event_type)  # fail fast on a typo in a subscription list
+
+    @property
+    def routing_keys(self) -> list[str]:
+        return sorted(f"{payload_class(t).producer}.{t}" for t in self.handlers)
+
+    def handle(self, body: bytes) -> Outcome:
+        envelope, payload = self._parse(body)
+        handler = self.handlers.get(envelope.event_type)
+        if handler is None:
+            return Outcome.IGNORED
+        token = correlation_id_var.set(envelope.correlation_id)
+        try:
+            with self.uow_factory() as uow:
+                if not record_once(uow.session, consumer=self.consumer,
+                                   event_id=str(envelope.event_id),
+                                   event_type=envelope.event_type):
+                    return Outcome.DUPLICATE
+                handler(payload, envelope, uow)
+                uow.commit()
+            return Outcome.APPLIED
+        finally:
+            correlation_id_var.reset(token)
+
+    @staticmethod
+    def _parse(body: bytes) -> tuple[EventEnvelope, EventPayload]:
+        try:
+            envelope = EventEnvelope.from_json(body)
+            return envelope, envelope.typed_payload()
+        except (ValidationError, UnknownEventType, ValueError) as exc:
+            raise PoisonMessage(f"unusable message: {exc}") from exc
