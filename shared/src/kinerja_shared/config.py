@@ -1,0 +1,59 @@
+"""Settings every service reads from the environment, once (README lists each variable)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+DEFAULT_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672/%2F"  # local-only default
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    service: str
+    database_url: str
+    bus: str = "memory"  # memory | rabbitmq
+    amqp_url: str = DEFAULT_AMQP_URL
+    exchange: str = "kinerja.events"
+    delivery_limit: int = 5
+    prefetch: int = 200
+    relay_batch_size: int = 500
+    relay_poll_interval: float = 0.05
+    jwks_url: str | None = None
+    jwt_issuer: str = "kinerja-identity"
+    jwt_audience: str = "kinerja"
+    jobs: str = "inprocess"  # inprocess | celery
+    log_format: str = "text"  # text | json
+    max_body_bytes: int = 10 * 1024 * 1024
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, service: str, environ: Mapping[str, str] | None = None) -> "ServiceSettings":
+        env = os.environ if environ is None else environ
+        key = service.upper().replace("-", "_")
+        data_dir = env.get("KINERJA_DATA_DIR", "./var")
+        default_db = f"sqlite:///{os.path.abspath(data_dir)}/{service.replace('-', '_')}.db"
+        return cls(
+            service=service,
+            database_url=env.get(f"KINERJA_{key}_DATABASE_URL") or default_db,
+            bus=env.get("KINERJA_BUS", "memory"),
+            amqp_url=env.get("KINERJA_AMQP_URL", DEFAULT_AMQP_URL),
+            exchange=env.get("KINERJA_EXCHANGE", "kinerja.events"),
+            delivery_limit=int(env.get("KINERJA_DELIVERY_LIMIT", "5")),
+            prefetch=int(env.get("KINERJA_PREFETCH", "200")),
+            relay_batch_size=int(env.get("KINERJA_RELAY_BATCH_SIZE", "500")),
+            relay_poll_interval=float(env.get("KINERJA_RELAY_POLL_INTERVAL", "0.05")),
+            jwks_url=env.get("KINERJA_JWKS_URL") or None,
+            jwt_issuer=env.get("KINERJA_JWT_ISSUER", "kinerja-identity"),
+            jwt_audience=env.get("KINERJA_JWT_AUDIENCE", "kinerja"),
+            jobs=env.get("KINERJA_JOBS", "inprocess"),
+            log_format=env.get("KINERJA_LOG_FORMAT", "text"),
+            max_body_bytes=int(env.get("KINERJA_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
+            extra={k: v for k, v in env.items() if k.startswith(f"KINERJA_{key}_")},
+        )

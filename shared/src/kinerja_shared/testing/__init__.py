@@ -1,0 +1,1 @@
+"""Test support: real PostgreSQL databases and RabbitMQ vhosts per test session (pytest plugin)."""
