@@ -1,0 +1,25 @@
+"""The angka-kredit service as the platform runs it (web, relay, consumer, tests, embedded)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja_shared.runtime import ServiceDefinition
+
+from .adapters.tables import metadata
+from .api import blueprints
+from .service_layer.handlers import handlers
+
+DESCRIPTION = "Konversi predikat ke angka kredit jabatan fungsional dan siklus PAK (PermenPAN-RB 1/2023)."
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name="angka_kredit",
+        url_prefix="angka-kredit",
+        title="Angka Kredit",
+        description=DESCRIPTION,
+        metadata=metadata,
+        migrations_dir=Path(__file__).parent / "migrations",
+        blueprints=blueprints,
+        handlers=handlers,
+    )

@@ -1,0 +1,6 @@
+"""HTTP API: one flask-smorest Blueprint per resource under ``api/<resource>/``."""
+from __future__ import annotations
+
+
+def blueprints() -> list:
+    return []

@@ -1,0 +1,25 @@
+"""The identity service as the platform runs it (web, relay, consumer, tests, embedded)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja_shared.runtime import ServiceDefinition
+
+from .adapters.tables import metadata
+from .api import blueprints
+from .service_layer.handlers import handlers
+
+DESCRIPTION = "Akun dan login, instansi, unit organisasi (unor), pegawai, PLT/PLH, periode penilaian, dan relasi penilai."
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name="identity",
+        url_prefix="identity",
+        title="Identitas",
+        description=DESCRIPTION,
+        metadata=metadata,
+        migrations_dir=Path(__file__).parent / "migrations",
+        blueprints=blueprints,
+        handlers=handlers,
+    )

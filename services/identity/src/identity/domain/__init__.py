@@ -1,0 +1,1 @@
+"""Domain model and rules (standard library only)."""

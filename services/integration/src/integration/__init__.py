@@ -1,0 +1,1 @@
+"""Kinerja Integrasi service: Sinkronisasi dengan SIASN dan PMM, beserta sandbox keduanya."""

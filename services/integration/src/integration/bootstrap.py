@@ -1,0 +1,25 @@
+"""The integration service as the platform runs it (web, relay, consumer, tests, embedded)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja_shared.runtime import ServiceDefinition
+
+from .adapters.tables import metadata
+from .api import blueprints
+from .service_layer.handlers import handlers
+
+DESCRIPTION = "Sinkronisasi dengan SIASN dan PMM, beserta sandbox keduanya."
+
+
+def definition() -> ServiceDefinition:
+    return ServiceDefinition(
+        name="integration",
+        url_prefix="integration",
+        title="Integrasi",
+        description=DESCRIPTION,
+        metadata=metadata,
+        migrations_dir=Path(__file__).parent / "migrations",
+        blueprints=blueprints,
+        handlers=handlers,
+    )

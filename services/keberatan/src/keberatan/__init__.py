@@ -1,0 +1,1 @@
+"""Kinerja Keberatan service: Keberatan atas predikat kinerja: pengajuan, penjelasan, sanggahan, keputusan."""

@@ -1,0 +1,8 @@
+"""Tables of the penilaian database (owned by this service alone)."""
+from __future__ import annotations
+
+from kinerja_shared.db import naming_metadata
+from kinerja_shared.messaging import add_messaging_tables
+
+metadata = naming_metadata()
+outbox, inbox = add_messaging_tables(metadata)

@@ -1,0 +1,1 @@
+"""Kinerja Pelaporan service: Laporan Excel, dokumen PDF, cetak massal dan kepatuhan."""

@@ -1,0 +1,1 @@
+"""Command and event handlers over the unit of work."""

@@ -1,0 +1,10 @@
+"""Events this service consumes: the explicit subscription list (event type -> handler)."""
+from __future__ import annotations
+
+from typing import Mapping
+
+from kinerja_shared.messaging.dispatcher import Handler
+
+
+def handlers(runtime) -> Mapping[str, Handler]:
+    return {}

@@ -1,0 +1,118 @@
+"""``kinerja`` command: run any piece of any installed service.
+
+    kinerja embedded [--port 8080] [--data-dir ./var]   all services in one process (make run)
+    kinerja migrate [SERVICE ...]                        apply Alembic migrations
+    kinerja relay SERVICE                                outbox relay to RabbitMQ
+    kinerja consume SERVICE                              RabbitMQ consumer of the service's events
+    kinerja worker SERVICE                               Celery worker of the service's jobs
+    kinerja services                                     list installed services
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+import threading
+
+from ..config import ServiceSettings
+from ..web.logging_setup import setup_logging
+from .definition import load_definitions
+from .runtime import ServiceRuntime
+
+log = logging.getLogger("kinerja")
+
+
+def _runtime(name: str) -> ServiceRuntime:
+    definitions = load_definitions([name])
+    if name not in definitions:
+        sys.exit(f"layanan tidak dikenal: {name} (terpasang: {', '.join(load_definitions())})")
+    settings = ServiceSettings.from_env(name)
+    setup_logging(name, settings.log_format)
+    return ServiceRuntime(definitions[name], settings)
+
+
+def _stop_event() -> threading.Event:
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    return stop
+
+
+def cmd_migrate(args) -> None:
+    names = args.services or list(load_definitions())
+    for name in names:
+        _runtime(name).migrate()
+        print(f"{name}: migrasi selesai")
+
+
+def cmd_relay(args) -> None:
+    runtime = _runtime(args.service)
+    stop = _stop_event()
+    log.info("outbox relay of %s started", args.service)
+    runtime.relay.run_forever(stop)
+
+
+def cmd_consume(args) -> None:
+    from ..messaging.rabbitmq import RabbitConsumer
+
+    runtime = _runtime(args.service)
+    s = runtime.settings
+    consumer = RabbitConsumer(s.amqp_url, runtime.name, runtime.dispatcher, prefetch=s.prefetch,
+                              delivery_limit=s.delivery_limit, exchange=s.exchange)
+    stop = _stop_event()
+    threading.Thread(target=lambda: (stop.wait(), consumer.stop()), daemon=True).start()
+    consumer.run()
+
+
+def cmd_worker(args) -> None:
+    from ..jobs import make_celery_app
+
+    runtime = _runtime(args.service)
+    if runtime.definition.jobs is None:
+        sys.exit(f"{args.service} tidak memiliki pekerjaan latar belakang")
+    app = make_celery_app(runtime.name, runtime.settings.amqp_url, runtime.definition.jobs,
+                          runtime.session_factory)
+    app.worker_main(["worker", "--loglevel=INFO", f"--queues={runtime.name}.jobs",
+                     f"--concurrency={args.concurrency}"])
+
+
+def cmd_embedded(args) -> None:
+    from .embedded import serve
+
+    serve(host=args.host, port=args.port, data_dir=args.data_dir)
+
+
+def cmd_services(_args) -> None:
+    for name, d in load_definitions().items():
+        print(f"{name:<13} /api/{d.url_prefix:<13} {d.title}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="kinerja", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("embedded")
+    p.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    p.add_argument("--data-dir", default=os.environ.get("KINERJA_DATA_DIR", "./var"))
+    p.set_defaults(func=cmd_embedded)
+    p = sub.add_parser("migrate")
+    p.add_argument("services", nargs="*")
+    p.set_defaults(func=cmd_migrate)
+    for name, func in (("relay", cmd_relay), ("consume", cmd_consume)):
+        p = sub.add_parser(name)
+        p.add_argument("service")
+        p.set_defaults(func=func)
+    p = sub.add_parser("worker")
+    p.add_argument("service")
+    p.add_argument("--concurrency", type=int, default=2)
+    p.set_defaults(func=cmd_worker)
+    sub.add_parser("services").set_defaults(func=cmd_services)
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,49 @@
+"""A service describes itself once; every entrypoint (web, relay, consumer, worker, tests,
+the embedded runner) builds from that description."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+from sqlalchemy import MetaData
+
+if TYPE_CHECKING:  # pragma: no cover
+    from flask import Flask
+
+    from ..messaging.dispatcher import Handler
+    from .runtime import ServiceRuntime
+
+ENTRY_POINT_GROUP = "kinerja.services"
+
+# the order services are mounted and started in the embedded mode
+SERVICE_ORDER = ["identity", "skp", "penilaian", "keberatan", "angka_kredit", "integration",
+                 "reporting"]
+
+
+@dataclass
+class ServiceDefinition:
+    name: str  # queue, producer and database name: "angka_kredit"
+    url_prefix: str  # path segment under /api: "angka-kredit"
+    title: str
+    description: str
+    metadata: MetaData
+    migrations_dir: Path
+    blueprints: Callable[[], list[Any]] = lambda: []
+    handlers: Callable[["ServiceRuntime"], Mapping[str, "Handler"]] = lambda rt: {}
+    jobs: Any = None  # a kinerja_shared.jobs JobRegistry, for services with background jobs
+    init_app: Callable[["Flask", "ServiceRuntime"], None] | None = None
+    on_start: Callable[["ServiceRuntime"], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_definitions(names: list[str] | None = None) -> dict[str, ServiceDefinition]:
+    """Every installed service (entry point group ``kinerja.services``), in SERVICE_ORDER."""
+    found: dict[str, ServiceDefinition] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if names is None or ep.name in names:
+            definition = ep.load()
+            found[ep.name] = definition() if callable(definition) else definition
+    order = {n: i for i, n in enumerate(SERVICE_ORDER)}
+    return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], 99)))

@@ -1,0 +1,117 @@
+"""The embedded mode: every installed service in one process, SQLite files, in-memory bus,
+in-process jobs, one port (``make run``)."""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+
+from flask import Flask, jsonify
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+from ..config import ServiceSettings
+from ..messaging.memory import InMemoryBroker
+from .definition import load_definitions
+from .runtime import ServiceRuntime
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass
+class EmbeddedSuite:
+    app: object
+    runtimes: dict[str, ServiceRuntime]
+    broker: InMemoryBroker
+    base_url: str
+
+    def stop(self) -> None:
+        for runtime in self.runtimes.values():
+            runtime.dispose()
+        self.broker.stop()
+
+
+def build_suite(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | None = None,
+                environ: dict[str, str] | None = None, start_threads: bool = True) -> EmbeddedSuite:
+    env = dict(os.environ if environ is None else environ)
+    if data_dir:
+        env["KINERJA_DATA_DIR"] = data_dir
+    base_url = f"http://{host}:{port}"
+    env.setdefault("KINERJA_JWKS_URL", f"{base_url}/api/identity/.well-known/jwks.json")
+    broker = InMemoryBroker(delivery_limit=int(env.get("KINERJA_DELIVERY_LIMIT", "5")))
+    definitions = load_definitions()
+    runtimes: dict[str, ServiceRuntime] = {}
+    for name, definition in definitions.items():
+        settings = dataclasses.replace(ServiceSettings.from_env(name, env), bus="memory",
+                                       jobs="inprocess")
+        runtime = ServiceRuntime(definition, settings, publisher=broker)
+        runtime.migrate()
+        runtimes[name] = runtime
+    # queues first, so that nothing a relay publishes at start-up goes unrouted
+    for name, runtime in runtimes.items():
+        broker.declare_queue(name, runtime.dispatcher.routing_keys)
+    mounts = {}
+    for name, runtime in runtimes.items():
+        _attach_jobs(runtime)
+        mounts[f"/api/{runtime.definition.url_prefix}"] = runtime.create_app()
+        if start_threads:
+            broker.start_consumer(name, runtime.dispatcher)
+            runtime.relay.start()
+        if runtime.definition.on_start is not None:
+            runtime.definition.on_start(runtime)
+    root = _root_app(runtimes, base_url)
+    return EmbeddedSuite(DispatcherMiddleware(root, mounts), runtimes, broker, base_url)
+
+
+def _attach_jobs(runtime: ServiceRuntime) -> None:
+    registry = runtime.definition.jobs
+    if registry is None:
+        return
+    from ..jobs import InProcessJobRunner
+
+    runtime.job_runner = InProcessJobRunner(runtime.session_factory, registry)
+
+
+def _root_app(runtimes: dict[str, ServiceRuntime], base_url: str) -> Flask:
+    app = Flask("kinerja.embedded")
+
+    @app.get("/")
+    def index():
+        return jsonify(
+            nama="Kinerja",
+            mode="embedded",
+            layanan={
+                rt.definition.url_prefix: {
+                    "api": f"{base_url}/api/{rt.definition.url_prefix}",
+                    "docs": f"{base_url}/api/{rt.definition.url_prefix}/docs",
+                    "openapi": f"{base_url}/api/{rt.definition.url_prefix}/openapi.json",
+                }
+                for rt in runtimes.values()
+            },
+        )
+
+    @app.get("/healthz")
+    def healthz():
+        return jsonify(status="ok")
+
+    return app
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | None = None) -> None:
+    from werkzeug.serving import make_server
+
+    from ..web.logging_setup import setup_logging
+
+    setup_logging("embedded", os.environ.get("KINERJA_LOG_FORMAT", "text"))
+    suite = build_suite(host=host, port=port, data_dir=data_dir)
+    server = make_server(host, port, suite.app, threaded=True)
+    print(f"Kinerja (embedded) berjalan di {suite.base_url}/")
+    for runtime in suite.runtimes.values():
+        prefix = runtime.definition.url_prefix
+        print(f"  {prefix:<13} {suite.base_url}/api/{prefix}/docs")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        suite.stop()

@@ -1,0 +1,111 @@
+"""Wiring of one service from its definition and settings (the cosmicpython ``bootstrap``)."""
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import text
+
+from ..config import ServiceSettings
+from ..db import UnitOfWork, make_engine, make_session_factory
+from ..messaging.dispatcher import EventDispatcher
+from ..messaging.relay import OutboxRelay, Publisher
+from .definition import ServiceDefinition
+
+log = logging.getLogger(__name__)
+
+
+class ServiceRuntime:
+    """Engine, sessions, unit of work, dispatcher, relay and jobs of one service.
+
+    ``publisher`` is the transport the relay publishes to: the shared in-memory broker in the
+    embedded mode, a ``RabbitPublisher`` in production (built lazily from the settings).
+    """
+
+    def __init__(
+        self,
+        definition: ServiceDefinition,
+        settings: ServiceSettings | None = None,
+        *,
+        publisher: Publisher | None = None,
+        key_source: Any = None,
+    ) -> None:
+        self.definition = definition
+        self.settings = settings or ServiceSettings.from_env(definition.name)
+        self._publisher = publisher
+        self.key_source = key_source
+        self.engine = make_engine(self.settings.database_url)
+        self.session_factory = make_session_factory(self.engine)
+        self._relay: OutboxRelay | None = None
+        self.job_runner: Any = None
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    # -- units of work ----------------------------------------------------------------------
+    def uow(self) -> UnitOfWork:
+        after_commit = self._relay.wake if self._relay is not None else None
+        return UnitOfWork(self.session_factory, after_commit=after_commit)
+
+    # -- messaging --------------------------------------------------------------------------
+    @property
+    def publisher(self) -> Publisher:
+        if self._publisher is None:
+            if self.settings.bus != "rabbitmq":
+                raise RuntimeError("no publisher: pass the in-memory broker or set KINERJA_BUS")
+            from ..messaging.rabbitmq import RabbitPublisher
+
+            self._publisher = RabbitPublisher(self.settings.amqp_url, self.settings.exchange)
+        return self._publisher
+
+    @property
+    def relay(self) -> OutboxRelay:
+        if self._relay is None:
+            self._relay = OutboxRelay(
+                self.engine,
+                self.publisher,
+                batch_size=self.settings.relay_batch_size,
+                poll_interval=self.settings.relay_poll_interval,
+                name=self.name,
+            )
+        return self._relay
+
+    @cached_property
+    def dispatcher(self) -> EventDispatcher:
+        return EventDispatcher(self.name, self.uow, self.definition.handlers(self))
+
+    # -- database ---------------------------------------------------------------------------
+    def migrate(self, revision: str = "head") -> None:
+        from ..db.migrations import upgrade
+
+        upgrade(self.definition, self.settings.database_url, revision)
+
+    def database_ok(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - readiness reports, never raises
+            log.warning("%s: database not reachable", self.name, exc_info=True)
+            return False
+
+    # -- web --------------------------------------------------------------------------------
+    def create_app(self):
+        from .app import create_app
+
+        return create_app(self)
+
+    def dispose(self) -> None:
+        if self._relay is not None:
+            self._relay.stop()
+        if self.job_runner is not None and hasattr(self.job_runner, "shutdown"):
+            self.job_runner.shutdown()
+        self.engine.dispose()
+
+
+def current_runtime() -> ServiceRuntime:
+    """The runtime of the service handling the current request."""
+    return current_app.extensions["kinerja"]

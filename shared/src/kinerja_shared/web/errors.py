@@ -1,0 +1,120 @@
+"""Every error a Flask app can raise becomes problem+json (API.md, "Conventions").
+
+- ``Problem`` raised anywhere: rendered as it is.
+- webargs/marshmallow validation (flask-smorest ``abort(422)``): 422 with ``errors`` per field.
+- Malformed JSON: 400. Unknown paths: 404. Wrong method: 405. Oversized body: 413.
+- The database gone away: 503 (retrying is right), never a 500 blamed on the client.
+- Anything else: 500 problem, logged with the request id; nothing internal leaks.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, request
+from sqlalchemy.exc import DBAPIError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from .problems import Problem, problem_response
+
+log = logging.getLogger(__name__)
+
+# marshmallow / webargs messages users see, in Indonesian
+_MESSAGES = {
+    "Missing data for required field.": "Wajib diisi.",
+    "Unknown field.": "Isian tidak dikenal.",
+    "Not a valid integer.": "Harus berupa bilangan bulat.",
+    "Not a valid number.": "Harus berupa angka.",
+    "Not a valid string.": "Harus berupa teks.",
+    "Not a valid boolean.": "Harus berupa true atau false.",
+    "Not a valid date.": "Tanggal tidak valid (format YYYY-MM-DD).",
+    "Not a valid datetime.": "Waktu tidak valid (ISO 8601).",
+    "Not a valid list.": "Harus berupa daftar.",
+    "Not a valid mapping type.": "Harus berupa objek.",
+    "Not a valid URL.": "URL tidak valid.",
+    "Not a valid email address.": "Alamat email tidak valid.",
+    "Not a valid UUID.": "ID tidak valid.",
+    "Field may not be null.": "Tidak boleh kosong.",
+    "Invalid input type.": "Jenis isian tidak valid.",
+    "Invalid JSON body.": "Isi permintaan bukan JSON yang valid.",
+}
+
+
+def _translate(message: Any) -> Any:
+    if isinstance(message, str):
+        if message.startswith("Must be one of:"):
+            return "Harus salah satu dari:" + message[len("Must be one of:"):]
+        return _MESSAGES.get(message, message)
+    if isinstance(message, list):
+        return [_translate(m) for m in message]
+    if isinstance(message, dict):
+        return {k: _translate(v) for k, v in message.items()}
+    return message
+
+
+def _flatten(messages: dict[str, Any]) -> dict[str, Any]:
+    """webargs nests by location ({'json': {'a': [...]}}); clients want field paths."""
+    out: dict[str, Any] = {}
+
+    def walk(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), sub)
+        else:
+            out[prefix or "_schema"] = _translate(value if isinstance(value, list) else [value])
+
+    for location, value in messages.items():
+        if location in {"json", "form", "files"}:
+            walk("", value)
+        else:
+            walk(location if location not in {"query", "querystring"} else "", value)
+    return out
+
+
+def http_exception_to_problem(exc: HTTPException) -> Problem:
+    status = exc.code or 500
+    data = getattr(exc, "data", None) or {}
+    messages = data.get("messages") if isinstance(data, dict) else None
+    headers = {}
+    if isinstance(data, dict) and data.get("headers"):
+        headers.update(data["headers"])
+    if status == 400 and messages:
+        flat = _flatten(messages)
+        detail = next(iter(v[0] for v in flat.values() if v), "Permintaan tidak valid.")
+        return Problem(400, detail, headers=headers)
+    if status == 422 and messages:
+        return Problem(422, "Periksa kembali isian yang ditandai.", errors=_flatten(messages),
+                       headers=headers)
+    if status == 405:
+        allowed = exc.get_response().headers.get("Allow")
+        if allowed:
+            headers["Allow"] = allowed
+    detail = {
+        404: "Alamat yang diminta tidak ditemukan.",
+        405: f"Metode {request.method} tidak diizinkan untuk alamat ini.",
+        413: "Isi permintaan melebihi batas ukuran.",
+    }.get(status, data.get("message") if isinstance(data, dict) else None)
+    return Problem(status, detail, headers=headers)
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(Problem)
+    def _problem(exc: Problem):
+        return problem_response(exc)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        return problem_response(http_exception_to_problem(exc))
+
+    @app.errorhandler(OperationalError)
+    def _db_unavailable(exc: DBAPIError):
+        log.warning("database unavailable: %s", exc)
+        return problem_response(Problem(503, "Basis data sedang tidak tersedia, coba lagi.",
+                                        headers={"Retry-After": "1"}))
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        if isinstance(exc, HTTPException):  # pragma: no cover - handled above
+            return _http(exc)
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return problem_response(Problem(500, "Terjadi kesalahan pada server."))
