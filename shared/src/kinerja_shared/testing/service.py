@@ -1,0 +1,55 @@
+"""Building a real service runtime for tests: migrated database, a publisher that records."""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from typing import Any, Sequence
+
+from ..config import ServiceSettings
+from ..events import EventEnvelope
+from ..messaging.outbox import OutgoingMessage
+from ..runtime import ServiceRuntime, load_definitions
+
+
+class RecordingPublisher:
+    """A Publisher that keeps what the relay published (for tests that drain the outbox)."""
+
+    def __init__(self) -> None:
+        self.messages: list[OutgoingMessage] = []
+        self._lock = threading.Lock()
+
+    def publish_batch(self, messages: Sequence[OutgoingMessage]) -> None:
+        with self._lock:
+            self.messages.extend(messages)
+
+    def envelopes(self, event_type: str | None = None) -> list[EventEnvelope]:
+        with self._lock:
+            found = [EventEnvelope.from_json(m.body) for m in self.messages]
+        return [e for e in found if event_type is None or e.event_type == event_type]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.messages.clear()
+
+
+def make_test_runtime(
+    service: str,
+    database_url: str,
+    *,
+    publisher: Any = None,
+    key_source: Any = None,
+    migrate: bool = True,
+    **settings: Any,
+) -> ServiceRuntime:
+    """A runtime of an installed service on ``database_url`` (migrated to head)."""
+    definition = load_definitions([service])[service]
+    base = ServiceSettings.from_env(service, {})
+    runtime = ServiceRuntime(
+        definition,
+        dataclasses.replace(base, database_url=database_url, **settings),
+        publisher=publisher if publisher is not None else RecordingPublisher(),
+        key_source=key_source,
+    )
+    if migrate:
+        runtime.migrate()
+    return runtime
