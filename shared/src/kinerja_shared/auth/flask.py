@@ -1,0 +1,211 @@
+"""Flask side of auth: the verifier on the app, decorators for views, object-level checks.
+
+    init_auth(app, verifier)
+    register_security_scheme(api)            # once, on the flask-smorest Api
+
+    class SkpById(MethodView):
+        @login_required
+        @blp.response(200, SkpSchema)
+        def get(self, skp_id):
+            skp = views.skp(skp_id) or raise_not_found()
+            ensure_visible(current_principal(), instansi_id=skp.instansi_id,
+                           owner_pegawai_id=skp.pegawai_id,
+                           related_pegawai_ids=(skp.penilai_id, skp.atasan_penilai_id))
+
+401 for a missing, malformed, expired or forged token (with ``WWW-Authenticate: Bearer``);
+403 for a role the caller lacks; 404 for an object the caller may not see at all.
+"""
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+from functools import wraps
+from typing import Any, Callable, Iterable, TypeVar
+
+from flask import Flask, current_app, request
+
+from ..web.problems import Problem
+from .principal import Principal
+from .verify import InvalidToken, KeySourceUnavailable, TokenVerifier
+
+log = logging.getLogger("kinerja.auth")
+
+EXTENSION_KEY = "kinerja_auth"
+SECURITY_SCHEME_NAME = "bearerAuth"
+BEARER_SECURITY_SCHEME = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+
+DETAIL_MISSING = "Token akses diperlukan."
+DETAIL_INVALID = "Token tidak valid atau kedaluwarsa."
+DETAIL_FORBIDDEN = "Anda tidak memiliki hak akses untuk tindakan ini."
+DETAIL_NOT_FOUND = "Data tidak ditemukan."
+DETAIL_UNAVAILABLE = "Layanan autentikasi sedang tidak tersedia. Coba lagi nanti."
+
+_REALM = 'Bearer realm="kinerja"'
+_ENVIRON_KEY = "kinerja.principal"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def init_auth(app: Flask, verifier: TokenVerifier) -> None:
+    app.extensions[EXTENSION_KEY] = verifier
+
+
+def get_verifier(app: Flask | None = None) -> TokenVerifier:
+    app = app or current_app
+    try:
+        return app.extensions[EXTENSION_KEY]
+    except KeyError:
+        raise RuntimeError("init_auth(app, verifier) was not called for this app") from None
+
+
+def register_security_scheme(api: Any) -> None:
+    """Declare the bearer scheme in a flask-smorest ``Api``'s OpenAPI (safe to call twice)."""
+    if SECURITY_SCHEME_NAME not in api.spec.components.security_schemes:
+        api.spec.components.security_scheme(SECURITY_SCHEME_NAME, BEARER_SECURITY_SCHEME)
+
+
+# -- authentication ------------------------------------------------------------------------
+
+
+def _unauthorized(detail: str, *, invalid: bool) -> Problem:
+    header = f'{_REALM}, error="invalid_token"' if invalid else _REALM
+    return Problem(401, detail, headers={"WWW-Authenticate": header})
+
+
+def _bearer_token() -> str | None:
+    value = request.headers.get("Authorization")
+    if value is None:
+        return None
+    scheme, _, token = value.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthorized(DETAIL_INVALID, invalid=True)
+    return token.strip()
+
+
+def _authenticate() -> Principal | None:
+    """Verify the request's token once per request; None when there is no token at all."""
+    # Kept in the WSGI environ, not ``g``: an app context (and its ``g``) may outlive a request.
+    if _ENVIRON_KEY in request.environ:
+        return request.environ[_ENVIRON_KEY]
+    token = _bearer_token()
+    principal = None
+    if token is not None:
+        try:
+            principal = get_verifier().verify(token)
+        except InvalidToken as exc:
+            log.info("auth: token refused (%s) %s %s", exc.reason, request.method, request.path)
+            raise _unauthorized(DETAIL_INVALID, invalid=True) from None
+        except KeySourceUnavailable as exc:
+            log.error("auth: no signing keys available: %s", exc)
+            raise Problem(503, DETAIL_UNAVAILABLE, headers={"Retry-After": "30"}) from None
+    request.environ[_ENVIRON_KEY] = principal
+    return principal
+
+
+def optional_principal() -> Principal | None:
+    """The caller if a token was sent (a bad token is still a 401), else None."""
+    return _authenticate()
+
+
+def current_principal() -> Principal:
+    """The authenticated caller; 401 when the request carries no valid token."""
+    principal = _authenticate()
+    if principal is None:
+        raise _unauthorized(DETAIL_MISSING, invalid=False)
+    return principal
+
+
+# -- decorators ----------------------------------------------------------------------------
+
+
+def _document(wrapper: Any, responses: dict[str, str]) -> None:
+    """Add security and error responses to the flask-smorest doc of the view (the same
+    ``_apidoc``/``manual_doc`` mechanism ``Blueprint.doc`` uses)."""
+    apidoc = deepcopy(getattr(wrapper, "_apidoc", {}))
+    manual = apidoc.setdefault("manual_doc", {})
+    manual["security"] = [{SECURITY_SCHEME_NAME: []}]
+    documented = manual.setdefault("responses", {})
+    for status, description in responses.items():
+        documented.setdefault(status, {"description": description})
+    wrapper._apidoc = apidoc
+
+
+def login_required(func: F) -> F:
+    """The view needs a valid token (any role)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        current_principal()
+        return func(*args, **kwargs)
+
+    _document(wrapper, {"401": DETAIL_INVALID})
+    return wrapper  # type: ignore[return-value]
+
+
+def roles_required(*roles: str) -> Callable[[F], F]:
+    """The view needs a valid token and any one of ``roles``. Roles are literal: write
+    ``roles_required(*ADMIN_ROLES)`` when admin_pusat may do what admin_instansi does."""
+    if not roles:
+        raise ValueError("roles_required needs at least one role")
+
+    def decorator(func: F) -> F:
+        @wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            principal = current_principal()
+            if not principal.has_role(*roles):
+                log.info("auth: %s lacks %s for %s %s", principal.pegawai_id, roles,
+                         request.method, request.path)
+                raise Problem(403, DETAIL_FORBIDDEN)
+            return func(*args, **kwargs)
+
+        _document(wrapper, {"401": DETAIL_INVALID, "403": DETAIL_FORBIDDEN})
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+# -- object-level checks (OWASP API1:2023) --------------------------------------------------
+
+
+def is_visible(
+    principal: Principal,
+    *,
+    instansi_id: str | None,
+    owner_pegawai_id: str | None = None,
+    related_pegawai_ids: Iterable[str | None] = (),
+) -> bool:
+    """Whether the object is visible to ``principal``: never across instansi (admin_pusat
+    excepted); admins of the instansi see it; a plain pegawai must be the owner or among the
+    related pegawai (penilai, atasan penilai, penilai perilaku ...). Without owner and related
+    ids the object is instansi-wide (unor, periode): every user of the instansi sees it."""
+    if not principal.sees_instansi(instansi_id):
+        return False
+    if principal.can_admin_instansi(instansi_id):
+        return True
+    related = {pid for pid in related_pegawai_ids if pid is not None}
+    if owner_pegawai_id is None and not related:
+        return True
+    return principal.pegawai_id == owner_pegawai_id or principal.pegawai_id in related
+
+
+def ensure_visible(
+    principal: Principal,
+    *,
+    instansi_id: str | None,
+    owner_pegawai_id: str | None = None,
+    related_pegawai_ids: Iterable[str | None] = (),
+) -> None:
+    """404 (invisible, not merely forbidden) unless ``is_visible``."""
+    related = tuple(related_pegawai_ids)
+    if not is_visible(principal, instansi_id=instansi_id, owner_pegawai_id=owner_pegawai_id,
+                      related_pegawai_ids=related):
+        raise Problem(404, DETAIL_NOT_FOUND)
+
+
+def ensure_admin_of(principal: Principal, instansi_id: str | None) -> None:
+    """For admin actions on an object of ``instansi_id``: 404 when that instansi is not
+    visible at all, 403 when it is visible but the caller is no admin of it."""
+    if not principal.sees_instansi(instansi_id):
+        raise Problem(404, DETAIL_NOT_FOUND)
+    if not principal.can_admin_instansi(instansi_id):
+        raise Problem(403, DETAIL_FORBIDDEN)
