@@ -1,0 +1,18 @@
+"""Background jobs with status and progress, the same API in both runtime modes.
+
+A service defines its ``job`` table (``add_job_table``), registers job functions on a
+``JobRegistry`` and builds one ``JobRunner``: ``InProcessJobRunner`` in embedded mode. Clients poll the
+row through ``runner.get(job_id)``.
+"""
+from .execution import execute_job
+from .registry import JobContext, JobRegistry, UnknownJob
+from .runner import InProcessJobRunner, JobEnqueueError, JobNotFound, JobRunner
+from .store import JobStore
+from .table import BERJALAN, GAGAL, MENUNGGU, SELESAI, STATUSES, add_job_table
+
+__all__ = [
+    "BERJALAN", "GAGAL", "MENUNGGU", "SELESAI", "STATUSES",
+    "InProcessJobRunner", "JobContext", "JobEnqueueError", "JobNotFound",
+    "JobRegistry", "JobRunner", "JobStore", "UnknownJob",
+    "add_job_table", "execute_job",
+]
