@@ -1,0 +1,153 @@
+"""Prometheus metrics: per-request counters and latency, ``/metrics``, and counters for code.
+
+Every ``ServiceMetrics`` owns its ``CollectorRegistry``, so creating many apps in one process
+(tests, the embedded runner) never collides on metric names. Entry points without Flask
+(consumer, relay, workers) build a ``ServiceMetrics`` of their own and expose it as they see
+fit (``prometheus_client.start_http_server(port, registry=metrics.registry)``).
+
+    metrics = init_metrics(app, "skp")
+    get_metrics().event_published("SkpDisetujui")
+    get_metrics().event_consumed("PegawaiDiperbarui", "processed")
+    get_metrics().counter("skp_dibuat_total", "SKP dibuat").inc()
+
+Under gunicorn with several workers set ``PROMETHEUS_MULTIPROC_DIR``: ``/metrics`` then
+aggregates every worker's values.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any, Sequence
+
+from flask import Flask, Response, current_app, g, request
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
+
+EXTENSION_KEY = "kinerja_metrics"
+NAMESPACE = "kinerja"
+UNMATCHED = "<unmatched>"  # 404s keep one label value, not one per probed path
+# any other method a client invents is counted as OTHER (label values stay a bounded set)
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+class ServiceMetrics:
+    """One service's metrics, in a registry of its own."""
+
+    def __init__(self, service_name: str, *, registry: CollectorRegistry | None = None) -> None:
+        self.service_name = service_name
+        self.registry = registry or CollectorRegistry(auto_describe=True)
+        self._lock = threading.Lock()
+        self._metrics: dict[str, Any] = {}
+        info = self.gauge("service_info", "The service these metrics belong to.", ("service",))
+        info.labels(service=service_name).set(1)
+        self.http_requests_total = self.counter(
+            "http_requests_total", "HTTP requests answered.", ("method", "endpoint", "status")
+        )
+        self.http_request_duration_seconds = self.histogram(
+            "http_request_duration_seconds", "Time to answer an HTTP request.",
+            ("method", "endpoint"), buckets=LATENCY_BUCKETS,
+        )
+        self.events_published_total = self.counter(
+            "events_published_total", "Events handed to the broker.", ("event_type",)
+        )
+        self.events_consumed_total = self.counter(
+            "events_consumed_total", "Events consumed, by outcome.", ("event_type", "outcome")
+        )
+
+    # -- get-or-create, so two call sites naming the same metric share it -----------------
+
+    def _get_or_create(self, cls: type, name: str, documentation: str,
+                       labelnames: Sequence[str], **kwargs: Any) -> Any:
+        with self._lock:
+            existing = self._metrics.get(name)
+            if existing is not None:
+                if not isinstance(existing, cls) or tuple(existing._labelnames) != tuple(labelnames):
+                    raise ValueError(f"metric {name} already exists with another type or labels")
+                return existing
+            metric = cls(name, documentation, labelnames=tuple(labelnames), namespace=NAMESPACE,
+                         registry=self.registry, **kwargs)
+            self._metrics[name] = metric
+            return metric
+
+    def counter(self, name: str, documentation: str, labelnames: Sequence[str] = ()) -> Counter:
+        """A counter in this service's registry (named ``kinerja_<name>``)."""
+        return self._get_or_create(Counter, name, documentation, labelnames)
+
+    def histogram(self, name: str, documentation: str, labelnames: Sequence[str] = (),
+                  buckets: Sequence[float] = Histogram.DEFAULT_BUCKETS) -> Histogram:
+        return self._get_or_create(Histogram, name, documentation, labelnames, buckets=buckets)
+
+    def gauge(self, name: str, documentation: str, labelnames: Sequence[str] = ()) -> Gauge:
+        return self._get_or_create(Gauge, name, documentation, labelnames)
+
+    # -- the counts other code keeps ------------------------------------------------------
+
+    def event_published(self, event_type: str, count: int = 1) -> None:
+        self.events_published_total.labels(event_type=event_type).inc(count)
+
+    def event_consumed(self, event_type: str, outcome: str) -> None:
+        """``outcome``: a small fixed set, e.g. processed, duplicate, rejected, failed."""
+        self.events_consumed_total.labels(event_type=event_type, outcome=outcome).inc()
+
+    # -- exposition -----------------------------------------------------------------------
+
+    def exposition(self) -> bytes:
+        """Text format for a scrape; every worker's values under multiprocess mode."""
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            registry = CollectorRegistry()
+            MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)
+
+
+def init_metrics(app: Flask, service_name: str, *, path: str = "/metrics",
+                 metrics: ServiceMetrics | None = None) -> ServiceMetrics:
+    """Count and time every request of ``app`` (label: the URL rule, not the raw path) and
+    serve ``path``. Calling it again on the same app returns the metrics already there."""
+    if EXTENSION_KEY in app.extensions:
+        return app.extensions[EXTENSION_KEY]
+    metrics = metrics or ServiceMetrics(service_name)
+    app.extensions[EXTENSION_KEY] = metrics
+
+    @app.before_request
+    def _start_timer() -> None:
+        g.kinerja_metrics_started = time.perf_counter()
+
+    @app.after_request
+    def _record(response: Response) -> Response:
+        endpoint = request.url_rule.rule if request.url_rule is not None else UNMATCHED
+        method = request.method if request.method in KNOWN_METHODS else "OTHER"
+        metrics.http_requests_total.labels(
+            method=method, endpoint=endpoint, status=str(response.status_code)
+        ).inc()
+        started = g.pop("kinerja_metrics_started", None)
+        if started is not None:
+            metrics.http_request_duration_seconds.labels(
+                method=method, endpoint=endpoint
+            ).observe(time.perf_counter() - started)
+        return response
+
+    def metrics_view() -> Response:
+        return Response(metrics.exposition(), mimetype=None, content_type=CONTENT_TYPE_LATEST)
+
+    app.add_url_rule(path, endpoint="kinerja_metrics", view_func=metrics_view, methods=["GET"])
+    return metrics
+
+
+def get_metrics(app: Flask | None = None) -> ServiceMetrics:
+    """The current app's ``ServiceMetrics`` (``init_metrics`` must have run)."""
+    app = app or current_app
+    try:
+        return app.extensions[EXTENSION_KEY]
+    except KeyError:
+        raise RuntimeError("init_metrics(app, service_name) was not called for this app") from None
