@@ -5,6 +5,8 @@ from typing import Mapping
 
 from kinerja_shared.messaging.dispatcher import Handler
 
+from . import identity_read_model
+
 
 def handlers(runtime) -> Mapping[str, Handler]:
-    return {}
+    return {**identity_read_model.HANDLERS}

@@ -1,0 +1,45 @@
+# Kinerja — the two commands: `make run` (embedded suite) and `make test` (every test).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8080
+DEMO ?= 0
+KINERJA_DATA_DIR ?= ./var
+PACKAGES := shared services/identity services/skp services/penilaian services/keberatan \
+            services/angka-kredit services/integration services/reporting
+PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast bench migrate clean help
+
+help:
+	@echo "make run      serve every service on http://127.0.0.1:$(PORT)/ (SQLite, in-memory bus; DEMO=1 for demo data)"
+	@echo "make test     run every test (needs PostgreSQL and RabbitMQ, see README)"
+	@echo "make bench    run the benchmarks under bench/"
+
+install: $(STAMP)
+
+$(STAMP): $(PYPROJECTS) requirements-dev.txt constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p))
+	@touch $(STAMP)
+
+run: install
+	KINERJA_DATA_DIR=$(KINERJA_DATA_DIR) KINERJA_DEMO=$(DEMO) PORT=$(PORT) $(VENV)/bin/kinerja embedded
+
+migrate: install
+	KINERJA_DATA_DIR=$(KINERJA_DATA_DIR) $(VENV)/bin/kinerja migrate
+
+test: install
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not slow" -x
+
+bench: install
+	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(KINERJA_DATA_DIR)

@@ -1,0 +1,52 @@
+"""Keeps skp's read model of identity from identity's snapshot events (idempotent through the
+inbox; tolerant of out-of-order delivery through ``revisi``)."""
+from __future__ import annotations
+
+from kinerja_shared.db.readmodel import upsert_snapshot
+from kinerja_shared.events.contracts import identity as ev
+
+from ..adapters.tables import pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
+
+
+def _columns(payload, table) -> dict:
+    data = payload.model_dump()
+    return {c.name: data[c.name] for c in table.columns if c.name in data}
+
+
+def pegawai_diperbarui(event: ev.PegawaiDiperbarui, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, pegawai_ref, {**_columns(event, pegawai_ref), "dihapus": False})
+
+
+def pegawai_dihapus(event: ev.PegawaiDihapus, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, pegawai_ref, {
+        "id": event.id, "instansi_id": event.instansi_id, "nip": event.nip, "nama": "",
+        "aktif": False, "dihapus": True, "revisi": event.revisi}, update=("aktif", "dihapus"))
+
+
+def unor_diperbarui(event: ev.UnorDiperbarui, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, unor_ref, {**_columns(event, unor_ref), "dihapus": False})
+
+
+def unor_dihapus(event: ev.UnorDihapus, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, unor_ref, {
+        "id": event.id, "instansi_id": event.instansi_id, "nama": "", "dihapus": True,
+        "revisi": event.revisi}, update=("dihapus",))
+
+
+def plt_plh_diperbarui(event: ev.PltPlhDiperbarui, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, plt_plh_ref, _columns(event, plt_plh_ref))
+
+
+def relasi_manual_diperbarui(event: ev.RelasiManualDiperbarui, _envelope, uow) -> None:
+    upsert_snapshot(uow.session, relasi_manual_ref, _columns(event, relasi_manual_ref),
+                    key="pegawai_id")
+
+
+HANDLERS = {
+    "PegawaiDiperbarui": pegawai_diperbarui,
+    "PegawaiDihapus": pegawai_dihapus,
+    "UnorDiperbarui": unor_diperbarui,
+    "UnorDihapus": unor_dihapus,
+    "PltPlhDiperbarui": plt_plh_diperbarui,
+    "RelasiManualDiperbarui": relasi_manual_diperbarui,
+}
