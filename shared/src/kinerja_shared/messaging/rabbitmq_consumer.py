@@ -1,0 +1,246 @@
+"""RabbitConsumer: feeds one service's quorum queue to an ``EventDispatcher``.
+
+The connection thread (``run``) only moves frames: it hands each delivery to a single worker
+thread and keeps servicing heartbeats, however long a handler takes (ARCHITECTURE.md, engineering
+notes). The worker runs ``dispatcher.handle(body)`` in delivery order and only after it returned
+(the handler's transaction and inbox row have committed) asks the connection thread, through
+``add_callback_threadsafe``, to settle the delivery:
+
+- handled (applied, duplicate or ignored) -> ack (consecutive acks coalesce into one
+  ``multiple`` ack);
+- ``PoisonMessage`` -> reject without requeue: dead-lettered to ``<service>.dead`` at once;
+- any other error -> nack with requeue after a growing pause, until the message has been tried
+  ``delivery_limit`` times; then reject, so it is dead-lettered. The queue's ``x-delivery-limit``
+  is the broker-side backstop for consumers that die mid-message.
+
+A consumer killed between commit and ack gets the message again; the inbox makes that harmless.
+pika has no automatic recovery: a lost connection is rebuilt with backoff.
+"""
+from __future__ import annotations
+
+import enum
+import logging
+import queue
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+
+import pika
+from pika.exceptions import AMQPError
+
+from .dispatcher import EventDispatcher, PoisonMessage
+from .rabbitmq_topology import DEFAULT_EXCHANGE, connection_parameters, declare_topology
+
+log = logging.getLogger(__name__)
+
+
+class _Action(enum.Enum):
+    ACK = "ack"
+    REJECT = "reject"  # dead-letter now
+    RETRY = "retry"  # nack with requeue
+
+
+@dataclass(eq=False)
+class _Session:
+    """One connection and channel; deliveries of a dead session are left to the broker."""
+
+    connection: pika.BlockingConnection
+    channel: object
+    alive: bool = True
+    in_hand: int = 0
+    pending: list[tuple[_Action, int]] = field(default_factory=list)
+    drain_scheduled: bool = False
+
+
+def delivery_attempt(properties, method) -> int:
+    """1 for a first delivery; quorum queues count earlier returns in ``x-delivery-count``."""
+    headers = properties.headers or {}
+    if "x-delivery-count" in headers:
+        return int(headers["x-delivery-count"]) + 1
+    return 2 if method.redelivered else 1
+
+
+class RabbitConsumer:
+    def __init__(
+        self,
+        amqp_url: str,
+        queue_name: str,
+        dispatcher: EventDispatcher,
+        *,
+        prefetch: int = 200,
+        delivery_limit: int = 5,
+        exchange: str = DEFAULT_EXCHANGE,
+        retry_delay: float = 0.1,
+        max_retry_delay: float = 5.0,
+        reconnect_delay: float = 0.5,
+        max_reconnect_delay: float = 30.0,
+    ) -> None:
+        self.amqp_url = amqp_url
+        self.queue_name = queue_name
+        self.dispatcher = dispatcher
+        self.prefetch = prefetch
+        self.delivery_limit = delivery_limit
+        self.exchange = exchange
+        self.retry_delay = retry_delay
+        self.max_retry_delay = max_retry_delay
+        self.reconnect_delay = reconnect_delay
+        self.max_reconnect_delay = max_reconnect_delay
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self._work: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._was_consuming = False
+        self.connections_made = 0
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def run(self) -> None:
+        """Consume until ``stop()``; reconnect with backoff whenever the connection is lost."""
+        worker = threading.Thread(target=self._work_loop, name=f"{self.queue_name}-worker",
+                                  daemon=True)
+        worker.start()
+        delay = self.reconnect_delay
+        try:
+            while not self._stop.is_set():
+                try:
+                    self._consume_once()
+                except (AMQPError, OSError) as exc:
+                    if self._stop.is_set():
+                        break
+                    if self._was_consuming:
+                        delay = self.reconnect_delay  # it worked until now: retry promptly
+                        self._was_consuming = False
+                    log.warning("consumer %s: connection lost (%r); reconnecting in %.1fs",
+                                self.queue_name, exc, delay)
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, self.max_reconnect_delay)
+        finally:
+            self._work.put(None)
+            worker.join(10)
+
+    def start(self) -> threading.Thread:
+        """Run on a daemon thread (tests, the embedded runner); see ``wait_ready``."""
+        self._stop.clear()
+        self._thread = threading.Thread(target=self.run, name=f"{self.queue_name}-consumer",
+                                        daemon=True)
+        self._thread.start()
+        return self._thread
+
+    def wait_ready(self, timeout: float = 10.0) -> bool:
+        """True once the topology is declared and the consumer is registered."""
+        return self._ready.wait(timeout)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    # -- connection thread ------------------------------------------------------------------
+    def _consume_once(self) -> None:
+        connection = pika.BlockingConnection(connection_parameters(self.amqp_url))
+        self.connections_made += 1
+        session = None
+        try:
+            channel = connection.channel()
+            declare_topology(channel, self.exchange, self.queue_name,
+                             self.dispatcher.routing_keys, self.delivery_limit)
+            channel.basic_qos(prefetch_count=self.prefetch)
+            session = _Session(connection, channel)
+            tag = channel.basic_consume(self.queue_name, partial(self._on_message, session))
+            self._was_consuming = True
+            self._ready.set()
+            while not self._stop.is_set():
+                connection.process_data_events(time_limit=0.2)
+            channel.basic_cancel(tag)
+            self._finish_in_hand(session)
+        finally:
+            self._ready.clear()
+            if session is not None:
+                session.alive = False
+            if connection.is_open:
+                try:
+                    connection.close()
+                except (AMQPError, OSError):
+                    pass
+
+    def _finish_in_hand(self, session: _Session, timeout: float = 10.0) -> None:
+        """On stop: let the worker settle the message it holds (others return to the queue)."""
+        deadline = threading.Event()
+        timer = threading.Timer(timeout, deadline.set)
+        timer.start()
+        try:
+            while not deadline.is_set():
+                with self._lock:
+                    if session.in_hand == 0 and not session.pending:
+                        return
+                session.connection.process_data_events(time_limit=0.05)
+        finally:
+            timer.cancel()
+
+    def _on_message(self, session: _Session, _channel, method, properties, body) -> None:
+        with self._lock:
+            session.in_hand += 1
+        self._work.put((session, method, properties, body))
+
+    def _drain(self, session: _Session) -> None:
+        with self._lock:
+            actions, session.pending = session.pending, []
+            session.drain_scheduled = False
+        channel = session.channel
+        last_ack = None
+        for action, tag in actions:
+            if action is _Action.ACK:
+                last_ack = tag
+                continue
+            if last_ack is not None:
+                channel.basic_ack(last_ack, multiple=True)
+                last_ack = None
+            if action is _Action.REJECT:
+                channel.basic_reject(tag, requeue=False)
+            else:
+                channel.basic_nack(tag, multiple=False, requeue=True)
+        if last_ack is not None:
+            channel.basic_ack(last_ack, multiple=True)
+
+    # -- worker thread ----------------------------------------------------------------------
+    def _work_loop(self) -> None:
+        while (item := self._work.get()) is not None:
+            session, method, properties, body = item
+            try:
+                if session.alive and not self._stop.is_set():
+                    action = self._handle(method, properties, body)
+                    self._settle(session, action, method.delivery_tag)
+            finally:
+                with self._lock:
+                    session.in_hand -= 1
+
+    def _handle(self, method, properties, body: bytes) -> _Action:
+        try:
+            self.dispatcher.handle(body)
+            return _Action.ACK
+        except PoisonMessage as exc:
+            log.error("consumer %s: dead-lettering unusable message %s: %s", self.queue_name,
+                      properties.message_id, exc)
+            return _Action.REJECT
+        except Exception:  # noqa: BLE001 - any handler failure is retried, then dead-lettered
+            attempt = delivery_attempt(properties, method)
+            if attempt >= self.delivery_limit:
+                log.exception("consumer %s: %s failed %d times; dead-lettering",
+                              self.queue_name, properties.message_id, attempt)
+                return _Action.REJECT
+            log.warning("consumer %s: %s failed (attempt %d of %d); retrying",
+                        self.queue_name, properties.message_id, attempt, self.delivery_limit,
+                        exc_info=True)
+            self._stop.wait(min(self.retry_delay * 2 ** (attempt - 1), self.max_retry_delay))
+            return _Action.RETRY
+
+    def _settle(self, session: _Session, action: _Action, delivery_tag: int) -> None:
+        with self._lock:
+            session.pending.append((action, delivery_tag))
+            if session.drain_scheduled:
+                return
+            session.drain_scheduled = True
+        try:
+            session.connection.add_callback_threadsafe(partial(self._drain, session))
+        except Exception:  # noqa: BLE001 - connection gone: the broker redelivers the message
+            session.alive = False
