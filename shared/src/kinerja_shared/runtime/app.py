@@ -47,26 +47,33 @@ def create_app(runtime) -> Flask:
 
 
 def _init_auth(app: Flask, runtime, api: Api) -> None:
-    try:
-        from ..auth.flask import init_auth, register_security_scheme
-        from ..auth.verify import JwksClient, TokenVerifier
-    except ImportError:  # pragma: no cover - auth package always ships with the platform
-        return
+    from ..auth.flask import init_auth, register_security_scheme
+    from ..auth.verify import JwksClient, TokenVerifier
+
     source = runtime.key_source
     if source is None and runtime.settings.jwks_url:
         source = JwksClient(runtime.settings.jwks_url)
-    if source is not None:
-        verifier = TokenVerifier(source, issuer=runtime.settings.jwt_issuer,
-                                 audience=runtime.settings.jwt_audience)
-        init_auth(app, verifier)
+    if source is None:
+        source = _NoKeySource()
+    verifier = TokenVerifier(source, issuer=runtime.settings.jwt_issuer,
+                             audience=runtime.settings.jwt_audience)
+    init_auth(app, verifier)
     register_security_scheme(api)
 
 
+class _NoKeySource:
+    """No JWKS configured: protected endpoints answer 503 (and the log says why), not 500."""
+
+    def get_key(self, kid: str):
+        from ..auth.verify import KeySourceUnavailable
+
+        log.error("KINERJA_JWKS_URL is not set: cannot verify tokens")
+        raise KeySourceUnavailable("KINERJA_JWKS_URL is not set")
+
+
 def _init_metrics(app: Flask, service: str) -> None:
-    try:
-        from ..web.metrics import init_metrics
-    except ImportError:  # pragma: no cover
-        return
+    from ..web.metrics import init_metrics
+
     init_metrics(app, service)
 
 
