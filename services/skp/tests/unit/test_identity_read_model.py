@@ -67,3 +67,15 @@ def test_unor_snapshots_are_kept(runtime):
 
 def test_skp_subscribes_to_identity_events(runtime):
     assert "identity.PegawaiDiperbarui" in runtime.dispatcher.routing_keys
+
+
+def test_instansi_snapshots_keep_the_default_model_skp(runtime):
+    from kinerja_shared.events.contracts.identity import InstansiDiperbarui
+    from skp.adapters.tables import instansi_ref
+
+    runtime.dispatcher.handle(_body(InstansiDiperbarui(
+        id="i1", nama="Pemprov DKI", pengaturan={"model_skp": "PP_30_2019"}, revisi=2), "i1"))
+    runtime.dispatcher.handle(_body(InstansiDiperbarui(
+        id="i1", nama="Lama", pengaturan={"model_skp": "PERMENPAN_6_2022"}, revisi=1), "i1"))
+    row = _row(runtime, instansi_ref, "i1")
+    assert (row["nama"], row["model_skp"], row["revisi"]) == ("Pemprov DKI", "PP_30_2019", 2)

@@ -1,6 +1,7 @@
 """Tables of the skp database (owned by this service alone).
 
-The ``*_ref`` tables are skp's read model of identity (pegawai, unor, PLT/PLH, manual relasi),
+The ``*_ref`` tables are skp's read model of identity (instansi, pegawai, unor, PLT/PLH, manual
+relasi),
 kept from identity's snapshot events so no request path calls identity synchronously.
 """
 from __future__ import annotations
@@ -12,6 +13,17 @@ from kinerja_shared.messaging import add_messaging_tables
 
 metadata = naming_metadata()
 outbox, inbox = add_messaging_tables(metadata)
+
+instansi_ref = Table(
+    "instansi_ref",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("nama", String(300), nullable=False),
+    Column("kode", String(50)),
+    Column("model_skp", String(20)),  # pengaturan["model_skp"]: the default model of new SKPs
+    Column("pengaturan", JSON),
+    Column("revisi", Integer, nullable=False),
+)
 
 pegawai_ref = Table(
     "pegawai_ref",

@@ -5,12 +5,19 @@ from __future__ import annotations
 from kinerja_shared.db.readmodel import upsert_snapshot
 from kinerja_shared.events.contracts import identity as ev
 
-from ..adapters.tables import pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
+from ..adapters.tables import instansi_ref, pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
 
 
 def _columns(payload, table) -> dict:
     data = payload.model_dump()
     return {c.name: data[c.name] for c in table.columns if c.name in data}
+
+
+def instansi_diperbarui(event: ev.InstansiDiperbarui, _envelope, uow) -> None:
+    pengaturan = dict(event.pengaturan or {})
+    upsert_snapshot(uow.session, instansi_ref, {
+        **_columns(event, instansi_ref), "pengaturan": pengaturan,
+        "model_skp": pengaturan.get("model_skp")})
 
 
 def pegawai_diperbarui(event: ev.PegawaiDiperbarui, _envelope, uow) -> None:
@@ -43,6 +50,7 @@ def relasi_manual_diperbarui(event: ev.RelasiManualDiperbarui, _envelope, uow) -
 
 
 HANDLERS = {
+    "InstansiDiperbarui": instansi_diperbarui,
     "PegawaiDiperbarui": pegawai_diperbarui,
     "PegawaiDihapus": pegawai_dihapus,
     "UnorDiperbarui": unor_diperbarui,
