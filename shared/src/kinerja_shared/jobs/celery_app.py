@@ -13,6 +13,7 @@ JSON only, publisher confirms, a quorum queue with a delivery limit. RabbitMQ's
 from __future__ import annotations
 
 from celery import Celery, Task
+from celery.signals import worker_process_init
 from kombu import Exchange, Queue
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -69,6 +70,7 @@ def make_celery_app(service_name: str, broker_url: str, registry: JobRegistry,
         kinerja_job_task=task_name,  # how CeleryJobRunner finds the task
     )
     store = JobStore(session_factory)
+    _fresh_connections_after_fork(session_factory)
 
     @app.task(name=task_name, bind=True)
     def run_job(task: Task, job_id: str) -> str:
@@ -78,6 +80,18 @@ def make_celery_app(service_name: str, broker_url: str, registry: JobRegistry,
                            max_attempts=max_attempts, min_interval=min_interval)
 
     return app
+
+
+def _fresh_connections_after_fork(session_factory: sessionmaker[Session]) -> None:
+    """A prefork child must not reuse database connections its parent opened."""
+    engine = session_factory.kw.get("bind")
+    if engine is None:
+        return
+
+    def on_child_start(**_) -> None:
+        engine.dispose(close=False)
+
+    worker_process_init.connect(on_child_start, weak=False)
 
 
 class CeleryJobRunner(JobRunner):
