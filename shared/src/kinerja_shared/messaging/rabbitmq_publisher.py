@@ -16,7 +16,7 @@ import threading
 from typing import Sequence
 
 import pika
-from pika.exceptions import AMQPConnectionError
+from pika.exceptions import AMQPConnectionError, ChannelClosedByClient
 
 from .outbox import OutgoingMessage
 from .rabbitmq_topology import DEFAULT_EXCHANGE, connection_parameters
@@ -170,7 +170,8 @@ class RabbitPublisher:
                                  callback=lambda _frame: self._ready.set())
 
     def _on_channel_closed(self, channel, reason) -> None:
-        log.warning("publisher channel closed: %s", reason)
+        if not isinstance(reason, ChannelClosedByClient):
+            log.warning("publisher channel closed: %s", reason)
         if self._batch is not None:
             self._batch.fail(PublishError(f"channel closed: {reason}"))
         if not self._ready.is_set():

@@ -1,0 +1,186 @@
+"""RabbitConsumer on real RabbitMQ and PostgreSQL: duplicates, crashes, poison, slow handlers."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import uuid
+from pathlib import Path
+
+import pika
+
+from kinerja_shared.events import EventEnvelope
+from kinerja_shared.messaging.dispatcher import Outcome
+from kinerja_shared.messaging.outbox import OutgoingMessage
+from kinerja_shared.messaging.rabbitmq import (
+    RabbitConsumer,
+    RabbitPublisher,
+    connection_parameters,
+    declare_topology,
+)
+
+
+def message_for(payload, *, aggregate_id: str | None = None) -> OutgoingMessage:
+    envelope = EventEnvelope.wrap(payload, aggregate_id=aggregate_id or payload.id)
+    return OutgoingMessage(str(envelope.event_id), envelope.event_type, envelope.routing_key,
+                           envelope.to_json())
+
+
+def start_consumer(vhost_url, service_name, dispatcher, running, **kwargs) -> RabbitConsumer:
+    consumer = RabbitConsumer(vhost_url, service_name, dispatcher, **kwargs)
+    consumer.start()
+    running(consumer)
+    assert consumer.wait_ready(30)
+    return consumer
+
+
+def publisher(vhost_url, running) -> RabbitPublisher:
+    pub = RabbitPublisher(vhost_url)
+    running(pub)
+    return pub
+
+
+class Recording:
+    """Wraps a dispatcher and records each outcome by event id (same interface)."""
+
+    def __init__(self, dispatcher) -> None:
+        self.inner = dispatcher
+        self.routing_keys = dispatcher.routing_keys
+        self.outcomes: list[tuple[str, Outcome]] = []
+
+    def handle(self, body: bytes) -> Outcome:
+        outcome = self.inner.handle(body)
+        self.outcomes.append((str(EventEnvelope.from_json(body).event_id), outcome))
+        return outcome
+
+
+def test_a_duplicate_delivery_is_applied_once(bus, vhost_url, service_name, consumer_db, running):
+    dispatcher = Recording(bus.make_dispatcher(consumer_db, service_name))
+    start_consumer(vhost_url, service_name, dispatcher, running)
+    twice = message_for(bus.unor_event())
+    marker = message_for(bus.unor_event())
+
+    pub = publisher(vhost_url, running)
+    pub.publish_batch([twice])
+    pub.publish_batch([twice, marker])
+
+    assert bus.wait_until(lambda: consumer_db.effects_of(marker.event_id) == 1)
+    assert consumer_db.effects_of(twice.event_id) == 1
+    assert [o for e, o in dispatcher.outcomes if e == twice.event_id] == [
+        Outcome.APPLIED, Outcome.DUPLICATE]
+
+
+CRASHING_CONSUMER = textwrap.dedent("""
+    import importlib.util, os, signal, sys
+    spec = importlib.util.spec_from_file_location("bus_conftest", sys.argv[1])
+    helpers = sys.modules["bus_conftest"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(helpers)
+    from kinerja_shared.db import make_engine
+    from kinerja_shared.messaging.rabbitmq import RabbitConsumer
+
+    db_url, amqp_url, service = sys.argv[2:5]
+    db = helpers.Database(db_url, make_engine(db_url))
+    dispatcher = helpers.make_dispatcher(db, service)
+
+    class DieBeforeAck:
+        routing_keys = dispatcher.routing_keys
+
+        def handle(self, body):
+            dispatcher.handle(body)  # effect and inbox row committed...
+            os.kill(os.getpid(), signal.SIGKILL)  # ...and the process dies before acking
+
+    RabbitConsumer(amqp_url, service, DieBeforeAck(), prefetch=10).run()
+""")
+
+
+def test_a_consumer_killed_between_commit_and_ack_gets_the_message_again_and_applies_it_once(
+        bus, vhost_url, service_name, consumer_db, running):
+    dispatcher = bus.make_dispatcher(consumer_db, service_name)
+    connection = pika.BlockingConnection(connection_parameters(vhost_url))
+    declare_topology(connection.channel(), "kinerja.events", service_name,
+                     dispatcher.routing_keys, 5)
+    connection.close()
+    event = message_for(bus.unor_event())
+    publisher(vhost_url, running).publish_batch([event])
+
+    conftest_path = Path(__file__).with_name("conftest.py")
+    child = subprocess.run(
+        [sys.executable, "-c", CRASHING_CONSUMER, str(conftest_path), consumer_db.url,
+         vhost_url, service_name],
+        capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert consumer_db.effects_of(event.event_id) == 1  # committed before the crash
+
+    recording = Recording(dispatcher)
+    start_consumer(vhost_url, service_name, recording, running)
+    assert bus.wait_until(lambda: (event.event_id, Outcome.DUPLICATE) in recording.outcomes)
+    assert consumer_db.effects_of(event.event_id) == 1
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, service_name) == 0)
+
+
+def test_a_message_that_keeps_failing_is_dead_lettered_after_the_delivery_limit(
+        bus, vhost_url, service_name, consumer_db, running):
+    attempts: list[str] = []
+
+    def fails(payload, envelope, uow):
+        attempts.append(str(envelope.event_id))
+        raise RuntimeError("cannot apply this one")
+
+    dispatcher = bus.make_dispatcher(consumer_db, service_name, {
+        "UnorDiperbarui": bus.record_effect, "UnorDihapus": fails})
+    start_consumer(vhost_url, service_name, dispatcher, running, delivery_limit=3,
+                   retry_delay=0.01)
+    poison = message_for(bus.UnorDihapus(id=str(uuid.uuid4()), instansi_id="inst-1"))
+    good = [message_for(bus.unor_event(f"Unor {i}")) for i in range(20)]
+
+    publisher(vhost_url, running).publish_batch([good[0], poison, *good[1:]])
+
+    dead = f"{service_name}.dead"
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, dead) == 1)
+    assert bus.wait_until(lambda: consumer_db.count(bus.effect) == 20)
+    assert attempts == [poison.event_id] * 3
+    properties, _body = bus.get_one(vhost_url, dead)
+    assert properties.message_id == poison.event_id
+    assert consumer_db.count(bus.inbox) == 20  # the failed attempts left nothing behind
+
+
+def test_an_unparseable_message_is_dead_lettered_at_once(
+        bus, vhost_url, service_name, consumer_db, running):
+    dispatcher = Recording(bus.make_dispatcher(consumer_db, service_name))
+    start_consumer(vhost_url, service_name, dispatcher, running, delivery_limit=5)
+    garbage = OutgoingMessage(str(uuid.uuid4()), "UnorDiperbarui", "identity.UnorDiperbarui",
+                              b"{not json")
+    marker = message_for(bus.unor_event())
+
+    publisher(vhost_url, running).publish_batch([garbage, marker])
+
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, f"{service_name}.dead") == 1)
+    assert bus.wait_until(lambda: consumer_db.effects_of(marker.event_id) == 1)
+    properties, body = bus.get_one(vhost_url, f"{service_name}.dead")
+    assert body == b"{not json"
+    assert properties.headers["x-death"][0]["count"] == 1  # delivered once, not retried
+    assert properties.headers["x-death"][0]["reason"] == "rejected"
+
+
+def test_a_handler_longer_than_the_heartbeat_timeout_keeps_its_connection(
+        bus, vhost_url, service_name, consumer_db, running):
+    release = threading.Event()
+
+    def slow(payload, envelope, uow):
+        release.wait(60)  # stands in for a long handler; heartbeats must go on meanwhile
+        bus.record_effect(payload, envelope, uow)
+
+    dispatcher = bus.make_dispatcher(consumer_db, service_name, {"UnorDiperbarui": slow})
+    consumer = start_consumer(f"{vhost_url}?heartbeat=1", service_name, dispatcher, running)
+    event = message_for(bus.unor_event())
+    publisher(vhost_url, running).publish_batch([event])
+
+    # Without heartbeats the broker drops a connection after ~2 missed 1 s intervals; give it
+    # several times that while the handler is blocked.
+    threading.Timer(6.0, release.set).start()
+    assert bus.wait_until(lambda: consumer_db.effects_of(event.event_id) == 1)
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, service_name) == 0)
+    assert consumer.connections_made == 1  # never dropped, so never reconnected
