@@ -7,9 +7,14 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .init_app import init_app
 from .service_layer.handlers import handlers
+from .service_layer.seed import on_start
 
-DESCRIPTION = "Akun dan login, instansi, unit organisasi (unor), pegawai, PLT/PLH, periode penilaian, dan relasi penilai."
+DESCRIPTION = (
+    "Akun dan login (token RS256, JWKS), instansi, unit organisasi (unor), pegawai, PLT/PLH, "
+    "periode penilaian, dan relasi penilai (siapa menilai siapa)."
+)
 
 
 def definition() -> ServiceDefinition:
@@ -22,4 +27,6 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         handlers=handlers,
+        init_app=init_app,
+        on_start=on_start,
     )

@@ -1,0 +1,94 @@
+"""Login, own account, JWKS and signing-key rotation."""
+from __future__ import annotations
+
+from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from kinerja_shared.auth import ROLE_ADMIN_PUSAT, current_principal, login_required, roles_required
+
+from ...service_layer import akun
+from ...service_layer import pegawai as pegawai_svc
+from ...service_layer.common import conflict, not_found
+from ..common import comp, runtime, uow
+from ..pegawai.schemas import PegawaiSchema
+from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, TokenSchema
+
+blp = Blueprint("auth", __name__, url_prefix="/auth", description="Login dan akun sendiri")
+jwks_blp = Blueprint("jwks", __name__, url_prefix="/.well-known",
+                     description="Kunci publik penandatangan token")
+
+
+@blp.route("/login")
+class Login(MethodView):
+    @blp.arguments(LoginSchema)
+    @blp.response(200, TokenSchema)
+    @blp.alt_response(401, description="NIP atau kata sandi salah")
+    @blp.alt_response(429, description="Terlalu banyak percobaan gagal (lihat Retry-After)")
+    def post(self, data):
+        """Masuk dengan NIP (atau NIK) dan kata sandi; menghasilkan token akses RS256.
+
+        Kegagalan berulang untuk satu NIP atau satu alamat klien dikunci sementara (429)."""
+        return akun.login(runtime(), comp(), nip=data["nip"], password=data["password"],
+                          client=request.remote_addr)
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @login_required
+    @blp.response(200, PegawaiSchema)
+    def get(self):
+        """Data pegawai dan peran pengguna yang sedang masuk."""
+        p = current_principal()
+        return pegawai_svc.ambil(uow(), p, p.pegawai_id)
+
+
+@blp.route("/password")
+class Password(MethodView):
+    @login_required
+    @blp.arguments(GantiPasswordSchema)
+    @blp.response(204)
+    def post(self, data):
+        """Ganti kata sandi sendiri (kata sandi lama wajib benar; baru minimal 8 karakter)."""
+        akun.ganti_password(runtime(), comp(), current_principal(), **data)
+
+
+@blp.route("/kunci")
+class Kunci(MethodView):
+    @roles_required(ROLE_ADMIN_PUSAT)
+    @blp.response(200, KunciSchema(many=True))
+    def get(self):
+        """Daftar kunci penandatangan (tanpa bagian privat)."""
+        return comp().keys.list()
+
+    @roles_required(ROLE_ADMIN_PUSAT)
+    @blp.response(201, KunciSchema)
+    def post(self):
+        """Rotasi: kunci baru menandatangani token mulai sekarang; kunci lama tetap
+        memverifikasi sampai dipensiunkan."""
+        kid = comp().keys.rotate()
+        return next(k for k in comp().keys.list() if k["kid"] == kid)
+
+
+@blp.route("/kunci/<kid>")
+class KunciById(MethodView):
+    @roles_required(ROLE_ADMIN_PUSAT)
+    @blp.response(204)
+    def delete(self, kid):
+        """Pensiunkan kunci: token yang ditandatanganinya tidak berlaku lagi. Kunci yang
+        sedang menandatangani tidak dapat dipensiunkan (409); rotasi dahulu."""
+        keys = comp().keys
+        found = next((k for k in keys.list() if k["kid"] == kid and k["aktif"]), None)
+        if found is None:
+            raise not_found()
+        if found["penandatangan"]:
+            raise conflict("Kunci ini sedang dipakai menandatangani token; lakukan rotasi dahulu.")
+        keys.retire(kid)
+
+
+@jwks_blp.route("/jwks.json")
+class Jwks(MethodView):
+    @jwks_blp.response(200)
+    def get(self):
+        """JWKS: kunci publik RS256 untuk memverifikasi token (tanpa autentikasi)."""
+        return comp().keys.jwks()

@@ -1,0 +1,34 @@
+from marshmallow import Schema, fields, validate
+
+
+class LoginSchema(Schema):
+    nip = fields.Str(required=True, validate=validate.Length(min=1, max=40),
+                     metadata={"description": "NIP (18 digit) atau NIK untuk JPT non-ASN"})
+    password = fields.Str(required=True, load_only=True, validate=validate.Length(min=1, max=1024))
+
+
+class PegawaiLoginSchema(Schema):
+    id = fields.Str()
+    nip = fields.Str()
+    nama = fields.Str()
+    roles = fields.List(fields.Str())
+
+
+class TokenSchema(Schema):
+    access_token = fields.Str()
+    token_type = fields.Str()
+    expires_in = fields.Int()
+    pegawai = fields.Nested(PegawaiLoginSchema)
+
+
+class GantiPasswordSchema(Schema):
+    password_lama = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+    password_baru = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+
+
+class KunciSchema(Schema):
+    kid = fields.Str()
+    created_at = fields.DateTime()
+    retired_at = fields.DateTime(allow_none=True)
+    aktif = fields.Bool()
+    penandatangan = fields.Bool(metadata={"description": "kunci yang menandatangani token baru"})
