@@ -23,11 +23,11 @@ CHEAP = {  # argon2 at minimum cost: tests log in a lot
 _seq = itertools.count(1)
 
 
-def nip_baru(pimpinan: bool = False) -> str:
-    """A valid, unique NIP: birth date + TMT + sex + sequence (unique per process)."""
-    n = next(_seq) + (uuid.uuid4().int % 900) * 1000
-    lahir = f"19{70 + n % 29:02d}{1 + n % 12:02d}{1 + n % 28:02d}"
-    return f"{lahir}20{10 + (n // 1000) % 15:02d}{1 + n % 12:02d}{1 + n % 2}{n % 1000:03d}"
+def nip_baru() -> str:
+    """A valid NIP, unique within the test process: the counter picks sequence, TMT month/year."""
+    n = next(_seq)
+    seq, bulan, tahun = n % 1000, 1 + (n // 1000) % 12, 2000 + (n // 12000) % 25
+    return f"198{n % 10}0{1 + n % 9}1{n % 10}{tahun}{bulan:02d}{1 + n % 2}{seq:03d}"
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +118,8 @@ def instansi(api):
 @pytest.fixture()
 def make_instansi(api):
     return lambda: Instansi(api)
+
+
+@pytest.fixture()
+def make_nip():
+    return nip_baru
