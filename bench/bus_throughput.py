@@ -1,0 +1,343 @@
+"""Event-bus benchmark: outbox -> relay -> RabbitMQ -> consumer -> inbox commit, next to raw pika.
+
+    python bench/bus_throughput.py [--events 20000] [--rate 500] [--seconds 10]
+
+Creates (and drops) its own PostgreSQL databases and RabbitMQ vhost on the servers the test
+suite uses (``kinerja_shared.testing.servers``: KINERJA_TEST_DATABASE_URL / KINERJA_TEST_AMQP_URL
+or the local defaults). Three measurements in one run, on the same broker:
+
+1. raw pika: the same message bodies published the way the relay publishes them (batches,
+   pipelined confirms, persistent) into a quorum queue, consumed concurrently with manual acks;
+2. Kinerja end to end: ``--events`` rows waiting in a producer's outbox, drained by an
+   ``OutboxRelay`` with a ``RabbitPublisher`` and applied by a ``RabbitConsumer`` whose handler
+   writes one effect row; each event is one consumer transaction (effect + inbox row);
+3. latency at a paced ``--rate`` events/s: a producer commits one state change + event per
+   transaction; latency is the event's ``occurred_at`` to the consumer's commit.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import statistics
+import threading
+import time
+import uuid
+from datetime import datetime, timezone
+
+import pika
+from sqlalchemy import Column, Integer, String, Table
+
+from kinerja_shared.db import UnitOfWork, make_engine, make_session_factory, naming_metadata
+from kinerja_shared.events import EventEnvelope
+from kinerja_shared.events.contracts.identity import UnorDiperbarui
+from kinerja_shared.messaging import add_messaging_tables
+from kinerja_shared.messaging.dispatcher import EventDispatcher
+from kinerja_shared.messaging.rabbitmq import (
+    RabbitConsumer,
+    RabbitPublisher,
+    connection_parameters,
+    declare_topology,
+)
+from kinerja_shared.messaging.relay import OutboxRelay
+from kinerja_shared.testing import servers
+
+metadata = naming_metadata()
+outbox, _inbox = add_messaging_tables(metadata)
+unor = Table("unor", metadata, Column("id", String(36), primary_key=True),
+             Column("nama", String(200), nullable=False))
+effect = Table("effect", metadata, Column("id", Integer, primary_key=True, autoincrement=True),
+               Column("event_id", String(36), nullable=False),
+               Column("aggregate_id", String(100), nullable=False))
+ROUTING_KEY = "identity.UnorDiperbarui"
+
+
+def make_envelopes(n: int) -> list[EventEnvelope]:
+    return [
+        EventEnvelope.wrap(
+            UnorDiperbarui(id=str(uuid.uuid4()), instansi_id="bench", nama=f"Unor {i}",
+                           jenis="struktural", eselon="III.a", kota="Jakarta"),
+            aggregate_id=f"unor-{i}", instansi_id="bench")
+        for i in range(n)
+    ]
+
+
+# -- 1. raw pika ----------------------------------------------------------------------------
+def raw_publish(amqp_url: str, exchange: str, bodies: list[bytes], batch: int) -> float:
+    """Publish like the relay does (a batch, then wait for all its confirms); return seconds."""
+    state = {"next": 0, "tag": 0, "outstanding": set()}
+    connection = None
+
+    def publish_next(channel) -> None:
+        start = state["next"]
+        if start >= len(bodies):
+            connection.close()
+            return
+        for body in bodies[start:start + batch]:
+            channel.basic_publish(exchange, ROUTING_KEY, body, pika.BasicProperties(
+                delivery_mode=2, content_type="application/json",
+                message_id=str(uuid.uuid4()), type="UnorDiperbarui"))
+            state["tag"] += 1
+            state["outstanding"].add(state["tag"])
+        state["next"] = start + batch
+
+    def on_confirm(channel, frame) -> None:
+        method = frame.method
+        if isinstance(method, pika.spec.Basic.Nack):
+            raise RuntimeError("nacked")
+        if method.multiple:
+            state["outstanding"] = {t for t in state["outstanding"] if t > method.delivery_tag}
+        else:
+            state["outstanding"].discard(method.delivery_tag)
+        if not state["outstanding"]:
+            publish_next(channel)
+
+    def on_channel(channel) -> None:
+        channel.confirm_delivery(lambda frame: on_confirm(channel, frame),
+                                 callback=lambda _f: publish_next(channel))
+
+    started = time.perf_counter()
+    connection = pika.SelectConnection(
+        connection_parameters(amqp_url),
+        on_open_callback=lambda c: c.channel(on_open_callback=on_channel),
+        on_close_callback=lambda c, _r: c.ioloop.stop())
+    connection.ioloop.start()
+    return time.perf_counter() - started
+
+
+def raw_consume(amqp_url: str, queue: str, n: int, prefetch: int, done: threading.Event,
+                ready: threading.Event, result: dict) -> None:
+    connection = pika.BlockingConnection(connection_parameters(amqp_url))
+    channel = connection.channel()
+    channel.basic_qos(prefetch_count=prefetch)
+    count = 0
+
+    def on_message(ch, method, _properties, _body) -> None:
+        nonlocal count
+        ch.basic_ack(method.delivery_tag)
+        count += 1
+        if count == n:
+            result["consumed_at"] = time.perf_counter()
+            ch.stop_consuming()
+
+    channel.basic_consume(queue, on_message)
+    ready.set()
+    channel.start_consuming()
+    connection.close()
+    done.set()
+
+
+def bench_raw(amqp_url: str, bodies: list[bytes], *, batch: int, prefetch: int) -> dict:
+    exchange, queue = "bench.raw", "bench-raw"
+    connection = pika.BlockingConnection(connection_parameters(amqp_url))
+    declare_topology(connection.channel(), exchange, queue, [ROUTING_KEY], 5)
+    connection.close()
+    publish_only = raw_publish(amqp_url, exchange, bodies, batch)  # nobody consuming yet
+    done, ready, result = threading.Event(), threading.Event(), {}
+    consume_start = time.perf_counter()
+    threading.Thread(target=raw_consume, args=(amqp_url, queue, len(bodies), prefetch, done,
+                                               ready, result), daemon=True).start()
+    done.wait(600)
+    consume_only = result["consumed_at"] - consume_start
+    # publish and consume at once, as the pipeline does
+    done, ready, result = threading.Event(), threading.Event(), {}
+    threading.Thread(target=raw_consume, args=(amqp_url, queue, len(bodies), prefetch, done,
+                                               ready, result), daemon=True).start()
+    ready.wait(30)
+    started = time.perf_counter()
+    raw_publish(amqp_url, exchange, bodies, batch)
+    done.wait(600)
+    return {"publish": len(bodies) / publish_only, "consume": len(bodies) / consume_only,
+            "both": len(bodies) / (result["consumed_at"] - started)}
+
+
+# -- 2. and 3. Kinerja ----------------------------------------------------------------------
+class Probe:
+    """Wraps the dispatcher: counts applied events and records commit latency."""
+
+    def __init__(self, dispatcher: EventDispatcher, expected: int) -> None:
+        self.inner = dispatcher
+        self.routing_keys = dispatcher.routing_keys
+        self.expected = expected
+        self.count = 0
+        self.latencies: list[float] = []
+        self.done = threading.Event()
+
+    def handle(self, body: bytes):
+        outcome = self.inner.handle(body)
+        committed = datetime.now(timezone.utc)
+        occurred = datetime.fromisoformat(json.loads(body)["occurred_at"])
+        self.latencies.append((committed - occurred).total_seconds())
+        self.count += 1
+        if self.count >= self.expected:
+            self.done.set()
+        return outcome
+
+
+def record_effect(payload, envelope, uow: UnitOfWork) -> None:
+    uow.session.execute(effect.insert().values(event_id=str(envelope.event_id),
+                                               aggregate_id=envelope.aggregate_id))
+
+
+def consumer_for(amqp_url, consumer_engine, service, expected, prefetch) -> tuple:
+    session_factory = make_session_factory(consumer_engine)
+    dispatcher = EventDispatcher(service, lambda: UnitOfWork(session_factory),
+                                 {"UnorDiperbarui": record_effect})
+    probe = Probe(dispatcher, expected)
+    consumer = RabbitConsumer(amqp_url, service, probe, prefetch=prefetch)
+    consumer.start()
+    if not consumer.wait_ready(30):
+        raise RuntimeError("consumer did not start")
+    return consumer, probe
+
+
+# Production runs the relay and the consumer as processes of their own (ARCHITECTURE.md,
+# runtime modes), so the benchmark does too: no GIL shared between producer, relay, consumer.
+def consumer_process(amqp_url, db_url, service, expected, prefetch, ready, results) -> None:
+    engine = make_engine(db_url)
+    consumer, probe = consumer_for(amqp_url, engine, service, expected, prefetch)
+    ready.set()
+    probe.done.wait(900)
+    finished = time.monotonic()
+    consumer.stop()
+    engine.dispose()
+    results.put({"count": probe.count, "finished": finished, "latencies": probe.latencies})
+
+
+def relay_process(amqp_url, db_url, batch, poll, stop) -> None:
+    engine = make_engine(db_url)
+    with RabbitPublisher(amqp_url) as publisher:
+        OutboxRelay(engine, publisher, batch_size=batch, poll_interval=poll).run_forever(stop)
+    engine.dispose()
+
+
+class Pipeline:
+    """A consumer process and a relay process around one producer database."""
+
+    def __init__(self, amqp_url, producer_url, consumer_url, service, expected, *, batch,
+                 prefetch, poll) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.ready, self.stop, self.results = ctx.Event(), ctx.Event(), ctx.Queue()
+        self.consumer = ctx.Process(target=consumer_process, args=(
+            amqp_url, consumer_url, service, expected, prefetch, self.ready, self.results))
+        self.relay = ctx.Process(target=relay_process, args=(
+            amqp_url, producer_url, batch, poll, self.stop))
+        self.expected = expected
+
+    def start_consumer(self) -> None:
+        self.consumer.start()
+        if not self.ready.wait(60):
+            raise RuntimeError("consumer did not start")
+
+    def start_relay(self) -> None:
+        self.relay.start()
+
+    def result(self) -> dict:
+        try:
+            result = self.results.get(timeout=900)
+        finally:
+            self.stop.set()
+            self.relay.join(30)
+            self.consumer.join(30)
+        if result["count"] < self.expected:
+            raise RuntimeError(f"only {result['count']} of {self.expected} events arrived")
+        return result
+
+
+def bench_throughput(amqp_url, producer_engine, consumer_url, envelopes, *, batch, prefetch,
+                     poll) -> float:
+    rows = [dict(event_id=str(e.event_id), event_type=e.event_type, routing_key=e.routing_key,
+                 aggregate_id=e.aggregate_id, body=e.model_dump_json(),
+                 created_at=datetime.now(timezone.utc), attempts=0) for e in envelopes]
+    with producer_engine.begin() as conn:
+        conn.execute(outbox.insert(), rows)
+    pipeline = Pipeline(amqp_url, producer_engine.url.render_as_string(hide_password=False),
+                        consumer_url, "bench-throughput", len(envelopes), batch=batch,
+                        prefetch=prefetch, poll=poll)
+    pipeline.start_consumer()
+    started = time.monotonic()
+    pipeline.start_relay()
+    return len(envelopes) / (pipeline.result()["finished"] - started)
+
+
+def bench_latency(amqp_url, producer_engine, consumer_url, *, rate, seconds, batch, prefetch,
+                  poll) -> dict:
+    total = int(rate * seconds)
+    pipeline = Pipeline(amqp_url, producer_engine.url.render_as_string(hide_password=False),
+                        consumer_url, "bench-latency", total, batch=batch, prefetch=prefetch,
+                        poll=poll)
+    pipeline.start_consumer()
+    pipeline.start_relay()
+    session_factory = make_session_factory(producer_engine)
+    started = time.monotonic()
+    for i in range(total):
+        delay = started + i / rate - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        event = UnorDiperbarui(id=str(uuid.uuid4()), instansi_id="bench", nama=f"Unor {i}")
+        with UnitOfWork(session_factory) as uow:
+            uow.session.execute(unor.insert().values(id=event.id, nama=event.nama))
+            uow.add_event(event, aggregate_id=event.id, instansi_id="bench")
+            uow.commit()
+    produced_rate = total / (time.monotonic() - started)
+    lat = sorted(pipeline.result()["latencies"])
+    pct = statistics.quantiles(lat, n=100)
+    return {"events": total, "produced_rate": produced_rate, "p50": pct[49] * 1000,
+            "p95": pct[94] * 1000, "p99": pct[98] * 1000, "max": lat[-1] * 1000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--rate", type=float, default=500.0, help="paced events/s for latency")
+    parser.add_argument("--seconds", type=float, default=10.0, help="latency run length")
+    parser.add_argument("--batch-size", type=int, default=500, help="relay batch size")
+    parser.add_argument("--prefetch", type=int, default=200)
+    parser.add_argument("--poll-interval", type=float, default=0.05)
+    args = parser.parse_args()
+
+    pg_server, amqp_server = servers.postgres_server_url(), servers.amqp_server_url()
+    amqp_url = servers.create_vhost(amqp_server, "kinerja-bench")
+    db_urls = [servers.create_database(pg_server, "kinerja_bench") for _ in range(2)]
+    engines = [make_engine(url) for url in db_urls]
+    try:
+        for engine in engines:
+            metadata.create_all(engine)
+        producer_engine = engines[0]
+        envelopes = make_envelopes(args.events)
+        opts = dict(batch=args.batch_size, prefetch=args.prefetch, poll=args.poll_interval)
+
+        raw = bench_raw(amqp_url, [e.to_json() for e in envelopes], batch=args.batch_size,
+                        prefetch=args.prefetch)
+        e2e = bench_throughput(amqp_url, producer_engine, db_urls[1], envelopes, **opts)
+        lat = bench_latency(amqp_url, producer_engine, db_urls[1], rate=args.rate,
+                            seconds=args.seconds, **opts)
+    finally:
+        for engine in engines:
+            engine.dispose()
+        for url in db_urls:
+            servers.drop_database(url)
+        servers.delete_vhost(amqp_url)
+
+    body = len(envelopes[0].to_json())
+    print(f"\nEvent bus, {args.events} events of ~{body} bytes; {os.cpu_count()} CPUs, "
+          f"{platform.python_implementation()} {platform.python_version()}, pika "
+          f"{pika.__version__}; relay batch {args.batch_size}, poll {args.poll_interval}s, "
+          f"prefetch {args.prefetch}\n")
+    print("| measurement | result | goal |")
+    print("|---|---|---|")
+    print(f"| raw pika publish (batches, pipelined confirms), quorum queue | {raw['publish']:,.0f} msg/s | |")
+    print(f"| raw pika consume (manual acks) | {raw['consume']:,.0f} msg/s | |")
+    print(f"| raw pika publish + consume at once | {raw['both']:,.0f} msg/s | |")
+    print(f"| Kinerja outbox -> relay -> RabbitMQ -> consumer -> inbox commit | {e2e:,.0f} events/s "
+          f"| >= 1,000 and >= half of raw ({raw['both'] / 2:,.0f}) |")
+    print(f"| ratio end to end / raw pika (publish + consume) | {e2e / raw['both']:.0%} | >= 50% |")
+    print(f"| latency at {lat['produced_rate']:,.0f} events/s ({lat['events']} events): p50 / p95 "
+          f"/ p99 / max | {lat['p50']:.1f} / {lat['p95']:.1f} / {lat['p99']:.1f} / "
+          f"{lat['max']:.1f} ms | p95 < 100 ms |")
+
+
+if __name__ == "__main__":
+    main()
