@@ -7,6 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .api.common import init_app
 from .service_layer.handlers import handlers
 
 DESCRIPTION = "Perjanjian Kinerja dan Sasaran Kinerja Pegawai (PermenPAN-RB 6/2022 dan PP 30/2019): RHK, indikator, perilaku, Matriks Peran Hasil, alur persetujuan."
@@ -22,4 +23,5 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         handlers=handlers,
+        init_app=init_app,
     )

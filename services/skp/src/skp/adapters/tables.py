@@ -91,3 +91,4 @@ relasi_manual_ref = Table(
     Column("bawahan_ids", JSON),
     Column("revisi", Integer, nullable=False),
 )
+from . import skp_tables  # noqa: E402,F401  (registers the aggregates' tables)

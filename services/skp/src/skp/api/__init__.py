@@ -3,4 +3,10 @@ from __future__ import annotations
 
 
 def blueprints() -> list:
-    return []
+    from .perilaku.resources import blp as perilaku
+    from .peran.resources import blp as peran
+    from .perjanjian_kinerja.resources import blp as perjanjian_kinerja
+    from .rhk.resources import blp as rhk
+    from .skp.resources import blp as skp
+
+    return [perjanjian_kinerja, skp, rhk, perilaku, peran]
