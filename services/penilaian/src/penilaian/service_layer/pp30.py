@@ -1,0 +1,118 @@
+"""The PP 30/2019 flow (DKI): realisasi per kegiatan (with revised targets), tugas tambahan,
+kreativitas, nilai perilaku; after every change the scores and predikat are recomputed."""
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import select, update
+
+from ..adapters.tables import penilaian, pp30_realisasi, pp30_tambahan
+from ..domain import pp30
+from . import muat
+from .errors import konflik, tidak_ditemukan, tidak_valid
+from .riwayat import catat
+from .skp_events import DIKIRIM, DRAFT, now
+
+TUGAS_TAMBAHAN, KREATIVITAS = "TUGAS_TAMBAHAN", "KREATIVITAS"
+
+
+def _dec(value) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def pastikan_pp30(pen) -> None:
+    if pen["model"] != "PP_30_2019":
+        raise konflik("Penilaian ini bukan model PP 30/2019.")
+    if pen["status"] not in (DRAFT, DIKIRIM):
+        raise konflik(f"Penilaian berstatus {pen['status']}.")
+
+
+def _rhk(pen, rhk_id: str) -> dict:
+    for r in pen["snapshot"].get("rhk", []):
+        if r["id"] == rhk_id:
+            return r
+    raise tidak_ditemukan("Kegiatan tidak ada pada SKP penilaian ini.")
+
+
+def isi_realisasi(uow, pen, rhk_id: str, *, nilai: dict, target_revisi: dict | None,
+                  oleh: str) -> None:
+    pastikan_pp30(pen)
+    _rhk(pen, rhk_id)
+    s = uow.session
+    key = (pp30_realisasi.c.penilaian_id == pen["id"]) & (pp30_realisasi.c.rhk_id == rhk_id)
+    old = s.execute(select(pp30_realisasi).where(key)).mappings().first()
+    values = {k: nilai.get(k) for k in ("kuantitas", "kualitas", "waktu", "biaya")}
+    values.update(target_revisi=target_revisi or (old["target_revisi"] if old else None),
+                  diubah_oleh=oleh, diubah_at=now())
+    if old is None:
+        s.execute(pp30_realisasi.insert().values(penilaian_id=pen["id"], rhk_id=rhk_id, **values))
+    else:
+        s.execute(update(pp30_realisasi).where(key).values(**values))
+    hitung_ulang(uow, pen["id"], oleh=oleh)
+
+
+def tambah(uow, pen, *, jenis: str, uraian: str, jumlah: int, oleh: str) -> str:
+    pastikan_pp30(pen)
+    if jenis == KREATIVITAS and not 1 <= jumlah <= 3:
+        raise tidak_valid("Tingkat kreativitas 1-3.", {"jumlah": ["Harus 1, 2 atau 3."]})
+    tid = str(uuid.uuid4())
+    uow.session.execute(pp30_tambahan.insert().values(
+        id=tid, penilaian_id=pen["id"], jenis=jenis, uraian=uraian, jumlah=jumlah,
+        oleh_pegawai_id=oleh, created_at=now()))
+    hitung_ulang(uow, pen["id"], oleh=oleh)
+    return tid
+
+
+def nilai_perilaku(uow, pen, *, nilai: dict[str, Decimal], oleh: str) -> None:
+    pastikan_pp30(pen)
+    s = uow.session
+    aspek = muat.pengaturan(s, pen["instansi_id"]).aspek_pp30(
+        muat.is_pimpinan_organisasi(s, pen, pen["unor_id"]) or pen["snapshot"].get("jenis") == "JPT")
+    salah = sorted(set(nilai) - set(aspek))
+    kurang = sorted(set(aspek) - set(nilai))
+    if salah or kurang:
+        raise tidak_valid("Aspek perilaku tidak sesuai.", {"nilai": [
+            *(f"Aspek tidak berlaku: {a}" for a in salah), *(f"Wajib diisi: {a}" for a in kurang)]})
+    s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
+        pp30_perilaku={k: str(v) for k, v in nilai.items()}))
+    hitung_ulang(uow, pen["id"], oleh=oleh)
+
+
+def kegiatan(pen, realisasi_rows) -> list[pp30.Kegiatan]:
+    by_rhk = {r["rhk_id"]: r for r in realisasi_rows}
+    out = []
+    for r in pen["snapshot"].get("rhk", []):
+        row = by_rhk.get(r["id"])
+        rev = (row or {}).get("target_revisi") or {}
+        target = {a: _dec(rev.get(a, r.get(f"target_{a}")))
+                  for a in ("kuantitas", "kualitas", "waktu", "biaya")}
+        if not (target["kuantitas"] and target["kualitas"] and target["waktu"]):
+            continue
+        real = {a: _dec(row[a]) if row else None for a in ("kuantitas", "kualitas", "waktu", "biaya")}
+        out.append(pp30.Kegiatan(target["kuantitas"], target["kualitas"], target["waktu"],
+                                 target["biaya"], **real))
+    return out
+
+
+def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
+    s = uow.session
+    pen = muat.penilaian_row(s, penilaian_id)
+    rows = s.execute(select(pp30_realisasi).where(
+        pp30_realisasi.c.penilaian_id == penilaian_id)).mappings().all()
+    tambahan = s.execute(select(pp30_tambahan).where(
+        pp30_tambahan.c.penilaian_id == penilaian_id)).mappings().all()
+    p = muat.pengaturan(s, pen["instansi_id"]).parameter_pp30(muat.rules_of(s, pen).pp30)
+    hasil = pp30.hitung(
+        kegiatan(pen, rows), {k: Decimal(v) for k, v in (pen["pp30_perilaku"] or {}).items()},
+        jumlah_tugas_tambahan=sum(t["jumlah"] for t in tambahan if t["jenis"] == TUGAS_TAMBAHAN),
+        tingkat_kreativitas=max((t["jumlah"] for t in tambahan if t["jenis"] == KREATIVITAS),
+                                default=0), p=p)
+    sebelum = {k: pen[k] for k in ("nilai_skp", "nilai_perilaku", "nilai_kinerja", "predikat")}
+    sesudah = {"nilai_skp": hasil.nilai_skp, "nilai_perilaku": hasil.nilai_perilaku,
+               "nilai_kinerja": hasil.nilai_kinerja, "predikat": hasil.predikat}
+    if sebelum != sesudah:
+        s.execute(update(penilaian).where(penilaian.c.id == penilaian_id).values(
+            **sesudah, updated_at=now()))
+        catat(s, penilaian_id, "NILAI_PP30", oleh, sebelum, sesudah, None)
+    return hasil
