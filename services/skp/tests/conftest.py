@@ -1,5 +1,6 @@
-"""API tests of skp on real PostgreSQL: a fresh database per test, the identity read model
-seeded through the real event path (the dispatcher), tokens from the test minter.
+"""skp tests on real PostgreSQL (API and integration tiers): a fresh database per test, the
+identity read model seeded through skp's own event handlers (see ``kirim``), tokens from the
+test minter.
 
 The world (two instansi):
 
