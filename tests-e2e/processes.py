@@ -22,14 +22,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(condition, *, timeout: float = 30.0, interval: float = 0.1, what: str = "condition"):
+def wait_until(condition, *, timeout: float = 30.0, interval: float = 0.1, what="condition"):
+    """Poll ``condition`` until it returns something truthy; ``what`` may be a callable giving
+    the failure message (e.g. process logs read at the moment of failure)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         result = condition()
         if result:
             return result
         time.sleep(interval)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what() if callable(what) else what}")
 
 
 @dataclass

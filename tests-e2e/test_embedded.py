@@ -27,7 +27,7 @@ def embedded(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until(lambda: _status(base + "/healthz") == 200, timeout=90,
-                   what="the embedded server\n" + stack.logs())
+                   what=lambda: "the embedded server\n" + stack.logs())
         stack.urls["base"] = base
         stack.env["DATA_DIR"] = str(data_dir)
         yield stack

@@ -61,7 +61,7 @@ def test_an_event_crosses_from_identity_to_skp_through_rabbitmq(stack):
         "postgresql://", "postgresql+psycopg://"))
     try:
         row = wait_until(lambda: _unor_row(skp_db, unor_id), timeout=30,
-                         what="UnorDiperbarui in skp's read model\n" + stack.logs())
+                         what=lambda: "UnorDiperbarui in skp's read model\n" + stack.logs())
     finally:
         skp_db.dispose()
     assert row.nama == "Bidang Proses Terpisah"

@@ -32,4 +32,5 @@ def upsert_snapshot(session: Session, table: Table, values: dict[str, Any], *,
         set_=changes,
         where=table.c[version] < stmt.excluded[version],
     )
-    return session.execute(stmt).rowcount == 1
+    # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT
+    return session.execute(stmt.returning(table.c[key])).first() is not None

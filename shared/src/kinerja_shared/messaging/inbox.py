@@ -36,5 +36,7 @@ def record_once(session: Session, *, consumer: str, event_id: str, event_type: s
             received_at=datetime.now(timezone.utc),
         )
         .on_conflict_do_nothing(index_elements=["consumer", "event_id"])
+        .returning(_inbox.c.event_id)
     )
-    return session.execute(stmt).rowcount == 1
+    # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT
+    return session.execute(stmt).first() is not None

@@ -1,7 +1,7 @@
 """``kinerja`` command: run any piece of any installed service.
 
     kinerja embedded [--port 8080] [--data-dir ./var]   all services in one process (make run)
-    kinerja migrate [SERVICE ...]                        apply Alembic migrations
+    kinerja migrate [SERVICE ...]                        apply migrations and first-start set-up
     kinerja relay SERVICE                                outbox relay to RabbitMQ
     kinerja consume SERVICE                              RabbitMQ consumer of the service's events
     kinerja worker SERVICE                               Celery worker of the service's jobs
@@ -41,9 +41,18 @@ def _stop_event() -> threading.Event:
 
 
 def cmd_migrate(args) -> None:
+    """Apply migrations, declare the service's queues (RabbitMQ mode), then its first-start
+    set-up (e.g. identity's first admin and signing key); all idempotent, so the one-shot
+    migrate process runs them on every deploy, before any relay or consumer starts."""
     names = args.services or list(load_definitions())
     for name in names:
-        _runtime(name).migrate()
+        runtime = _runtime(name)
+        runtime.migrate()
+        if runtime.settings.bus == "rabbitmq":
+            runtime.declare_topology()
+        if runtime.definition.on_start is not None:
+            runtime.definition.on_start(runtime)
+        runtime.dispose()
         print(f"{name}: migrasi selesai")
 
 

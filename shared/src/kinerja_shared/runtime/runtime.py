@@ -77,6 +77,24 @@ class ServiceRuntime:
     def dispatcher(self) -> EventDispatcher:
         return EventDispatcher(self.name, self.uow, self.definition.handlers(self))
 
+    def declare_topology(self) -> None:
+        """Declare this service's queue, bindings and dead-letter queue on RabbitMQ.
+
+        Run at deploy time (``kinerja migrate``) before any relay starts, so an event published
+        before this service's consumer first connects is queued, not dropped as unroutable.
+        """
+        import pika
+
+        from ..messaging.rabbitmq import connection_parameters, declare_topology
+
+        s = self.settings
+        connection = pika.BlockingConnection(connection_parameters(s.amqp_url))
+        try:
+            declare_topology(connection.channel(), s.exchange, self.name,
+                             self.dispatcher.routing_keys, s.delivery_limit)
+        finally:
+            connection.close()
+
     # -- database ---------------------------------------------------------------------------
     def migrate(self, revision: str = "head") -> None:
         from ..db.migrations import upgrade
