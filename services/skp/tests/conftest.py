@@ -36,19 +36,9 @@ INSTANSI = {"kadis": "i-bkn", "kabid1": "i-bkn", "kabid2": "i-bkn", "jf1": "i-bk
 
 
 def kirim(runtime, payload, aggregate_id):
-    """Apply an identity event with skp's own subscribed handler, in a unit of work.
-
-    Meant to be ``runtime.dispatcher.handle(body)``; but on PostgreSQL the shared inbox's
-    ``record_once`` reads ``rowcount`` of INSERT .. ON CONFLICT, which SQLAlchemy 2.1 with
-    psycopg 3 reports as -1, so every event counts as a duplicate and is rolled back (reported
-    to the lead). Until that is fixed the handler is called the way the dispatcher would.
-    """
-    envelope = EventEnvelope.from_json(EventEnvelope.wrap(payload, aggregate_id=aggregate_id)
-                                       .to_json())
-    handler = runtime.dispatcher.handlers[envelope.event_type]
-    with runtime.uow() as uow:
-        handler(envelope.typed_payload(), envelope, uow)
-        uow.commit()
+    """Apply an identity event the way skp's consumer does (dispatcher: inbox + handler)."""
+    body = EventEnvelope.wrap(payload, aggregate_id=aggregate_id).to_json()
+    runtime.dispatcher.handle(body)
 
 
 def seed(runtime) -> None:
