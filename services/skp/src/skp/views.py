@@ -27,7 +27,7 @@ def _rhk_list(session, skp_ids: list[str]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = defaultdict(list)
     for r in session.execute(select(rhk).where(rhk.c.skp_id.in_(skp_ids))
                              .order_by(rhk.c.urutan)).mappings():
-        item = {k: r[k] for k in ("id", "jenis", "uraian", "rhk_atasan_id", "peran_id",
+        item = {k: r[k] for k in ("id", "urutan", "jenis", "uraian", "rhk_atasan_id", "peran_id",
                                   "referensi", "target_kuantitas", "satuan", "target_kualitas",
                                   "target_waktu", "target_biaya")}
         item["indikator"] = inds.get(r["id"], [])

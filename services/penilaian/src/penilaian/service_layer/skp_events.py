@@ -29,7 +29,7 @@ def now() -> datetime:
 
 def skp_disetujui(event: skpev.SkpDisetujui, envelope, uow) -> None:
     s = uow.session
-    instansi_id = envelope.instansi_id or s.execute(
+    instansi_id = event.instansi_id or envelope.instansi_id or s.execute(
         select(pegawai_ref.c.instansi_id).where(pegawai_ref.c.id == event.pegawai.id)).scalar()
     if instansi_id is None:
         raise LookupError(f"SKP {event.skp_id}: instansi unknown (no instansi_id, pegawai unknown)")

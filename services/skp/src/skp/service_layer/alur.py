@@ -23,7 +23,9 @@ def snapshot(session, skp_id: str) -> ev.SkpDisetujui:
     rhk = [ev.RhkSnapshot(**{**r, "matriks_peran_kolom": r["matriks_peran"]["kolom"],
                              "matriks_peran": r["matriks_peran"]["baris"]}) for r in data["rhk"]]
     return ev.SkpDisetujui(
-        skp_id=data["id"], pegawai=data["pegawai"] or {"id": data["pegawai_id"], "nama": ""},
+        skp_id=data["id"], instansi_id=data["instansi_id"], unor_id=data["unor_id"],
+        mandiri=bool(data["mandiri"]),
+        pegawai=data["pegawai"] or {"id": data["pegawai_id"], "nama": ""},
         jenis=data["jenis"], pendekatan=data["pendekatan"], model=data["model"],
         periode_awal=data["periode_awal"], periode_akhir=data["periode_akhir"],
         pejabat_penilai=data["pejabat_penilai"],
@@ -73,7 +75,9 @@ def ajukan(uow, principal: Principal, skp_id: str) -> None:
         raise Konflik("Pejabat penilai belum ditentukan; isi NIP pejabat penilai terlebih dahulu.")
     _pindah(session, principal, d, "ajukan", tujuan, diajukan_at=now)
     uow.add_event(ev.SkpDiajukan(skp_id=skp_id, pegawai_id=row["pegawai_id"],
-                                 pejabat_penilai_id=row["pejabat_penilai_id"], jenis=row["jenis"],
+                                 pejabat_penilai_id=row["pejabat_penilai_id"],
+                                 atasan_pejabat_penilai_id=row["atasan_pejabat_penilai_id"],
+                                 jenis=row["jenis"],
                                  periode_awal=row["periode_awal"],
                                  periode_akhir=row["periode_akhir"]),
                   aggregate_id=skp_id, instansi_id=row["instansi_id"])
@@ -109,5 +113,5 @@ def batalkan(uow, principal: Principal, skp_id: str, alasan: str | None) -> None
             disetujui_at=None)
     if d.status == aturan.DISETUJUI:
         uow.add_event(ev.SkpDibatalkan(skp_id=skp_id, pegawai_id=d.row["pegawai_id"],
-                                       alasan=alasan, oleh_pegawai_id=principal.pegawai_id),
+                                       status_sebelum=d.status, alasan=alasan, oleh_pegawai_id=principal.pegawai_id),
                       aggregate_id=skp_id, instansi_id=d.row["instansi_id"])

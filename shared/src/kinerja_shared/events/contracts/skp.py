@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -38,6 +38,7 @@ class IndikatorSnapshot(_Part):
     target_maks: str | None = None
     satuan: str | None = None
     perspektif: Perspektif | None = None
+    manual: dict[str, Any] | None = None  # manual indikator (definisi, formula, ...)
 
 
 class PeranSnapshot(_Part):
@@ -48,6 +49,7 @@ class PeranSnapshot(_Part):
 
 class RhkSnapshot(_Part):
     id: str
+    urutan: int | None = None  # print order within its section (A. Utama, B. Tambahan)
     jenis: JenisRhk
     uraian: str
     rhk_atasan_id: str | None = None
@@ -78,6 +80,7 @@ class SkpDiajukan(_Skp):
     skp_id: str
     pegawai_id: str
     pejabat_penilai_id: str | None = None
+    atasan_pejabat_penilai_id: str | None = None
     jenis: JenisSkp
     periode_awal: date
     periode_akhir: date
@@ -96,6 +99,9 @@ class SkpDikembalikan(_Skp):
 class SkpDisetujui(_Skp):
     event_type: ClassVar[str] = "SkpDisetujui"
     skp_id: str
+    instansi_id: str | None = None
+    unor_id: str | None = None
+    mandiri: bool = False
     pegawai: PegawaiRingkas
     jenis: JenisSkp
     pendekatan: Pendekatan
@@ -115,5 +121,6 @@ class SkpDibatalkan(_Skp):
     event_type: ClassVar[str] = "SkpDibatalkan"
     skp_id: str
     pegawai_id: str
+    status_sebelum: str | None = None
     alasan: str | None = None
     oleh_pegawai_id: str | None = None
