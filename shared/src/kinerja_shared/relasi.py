@@ -12,8 +12,9 @@ Pure functions over a snapshot of one instansi (``Struktur``):
 - the pimpinan of a unor on a date is an active PLT/PLH of that unor (PLT before PLH) or else
   its definitive head (``jenis_jabatan`` PIMPINAN);
 - the atasan langsung (= pejabat penilai) of a pegawai is the pimpinan of the pegawai's unor,
-  or, for that pimpinan himself, the pimpinan of the unor atasan; a unor with nobody at its
-  head passes the role up the tree;
+  or, for that pimpinan himself, the pimpinan of the unor atasan (also while a PLT/PLH acts
+  for him in his own unor: the PLT/PLH never assesses the head he stands in for); a unor with
+  nobody at its head passes the role up the tree;
 - atasan II / III are the atasan langsung of the atasan langsung, and so on; the atasan pejabat
   penilai is the atasan II;
 - manual overrides (the profile form) replace what the tree gives.
@@ -120,9 +121,11 @@ def atasan_menurut_struktur(s: Struktur, pegawai_id: str, tanggal: date) -> str 
     """The atasan langsung the tree gives: the head of the own unor (of the unor above for the
     head himself), passing vacant unor up to the next head."""
     o = s.orang.get(pegawai_id)
-    if o is None or o.unor_id is None:
+    if o is None or o.unor_id is None or o.unor_id not in s.unor:
         return None
     unor_id: str | None = o.unor_id
+    if o.pimpinan:  # the definitive head is assessed from above, even while a PLT/PLH acts
+        unor_id = s.unor[o.unor_id].unor_atasan_id
     seen: set[str] = set()
     while unor_id is not None and unor_id in s.unor and unor_id not in seen:
         seen.add(unor_id)

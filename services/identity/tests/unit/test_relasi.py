@@ -9,7 +9,7 @@
 """
 from datetime import date
 
-from identity.domain.relasi import (
+from kinerja_shared.relasi import (
     Orang,
     Penugasan,
     RelasiManual,
@@ -95,6 +95,14 @@ def test_a_plt_comes_before_a_plh_and_the_definitive_head():
     assert pimpinan_unor(s, "subbag_umum", D) == "STAF_UMUM"
     plt = Penugasan("ANALIS", "subbag_umum", "PLT", date(2025, 6, 1), date(2025, 6, 5))
     assert pimpinan_unor(struktur(penugasan=[plh, plt]), "subbag_umum", D) == "ANALIS"
+
+
+def test_a_plh_standing_in_for_the_head_never_assesses_that_head():
+    plh = Penugasan("STAF_UMUM", "subbag_umum", "PLH", date(2025, 6, 1), date(2025, 6, 5))
+    s = struktur(penugasan=[plh])
+    assert resolve(s, "KASUBBAG", D).pejabat_penilai == "SEKRETARIS"
+    assert resolve(s, "STAF_UMUM", D).pejabat_penilai == "SEKRETARIS"
+    assert "KASUBBAG" not in resolve(s, "STAF_UMUM", D).bawahan
 
 
 def test_the_head_of_a_mandiri_unor_is_a_jpt_assessed_by_the_head_above():

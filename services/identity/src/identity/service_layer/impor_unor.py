@@ -10,7 +10,7 @@ from kinerja_shared.auth import Principal
 from kinerja_shared.events.contracts.identity import UnorDiperbarui
 
 from ..adapters.tables import unor
-from ..domain.relasi import UnorNode, membentuk_siklus
+from kinerja_shared.relasi import UnorNode, membentuk_siklus
 from .common import add_events_bulk, bulk_insert_riwayat, new_id, now, snapshot
 from .impor import Galat, bool_sel, hasil, instansi_tujuan, riwayat_rows, update_many
 

@@ -11,7 +11,7 @@ from kinerja_shared.auth import Principal, ensure_visible
 from kinerja_shared.events.contracts.identity import RelasiManualDiperbarui
 
 from ..adapters.tables import pegawai, plt_plh, relasi_manual, unor
-from ..domain import relasi as rules
+from kinerja_shared import relasi as rules
 from .common import catat, invalid, now, row_or_404, snapshot
 
 ATASAN = ("atasan_langsung_id", "atasan_ii_id", "atasan_iii_id")

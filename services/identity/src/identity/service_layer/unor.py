@@ -9,7 +9,7 @@ from kinerja_shared.auth import Principal, ensure_admin_of, ensure_visible
 from kinerja_shared.events.contracts.identity import UnorDihapus, UnorDiperbarui
 
 from ..adapters.tables import instansi, pegawai, plt_plh, unor
-from ..domain.relasi import UnorNode, membentuk_siklus
+from kinerja_shared.relasi import UnorNode, membentuk_siklus
 from .common import catat, conflict, invalid, new_id, now, row_or_404, snapshot
 
 KOLOM = ("kode", "nama", "jenis", "eselon", "unor_atasan_id", "unor_induk_id", "mandiri", "kota")
