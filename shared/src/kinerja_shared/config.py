@@ -23,6 +23,7 @@ class ServiceSettings:
     exchange: str = "kinerja.events"
     delivery_limit: int = 5
     prefetch: int = 200
+    consumer_batch_size: int = 100
     relay_batch_size: int = 500
     relay_poll_interval: float = 0.05
     jwks_url: str | None = None
@@ -47,6 +48,7 @@ class ServiceSettings:
             exchange=env.get("KINERJA_EXCHANGE", "kinerja.events"),
             delivery_limit=int(env.get("KINERJA_DELIVERY_LIMIT", "5")),
             prefetch=int(env.get("KINERJA_PREFETCH", "200")),
+            consumer_batch_size=int(env.get("KINERJA_CONSUMER_BATCH_SIZE", "100")),
             relay_batch_size=int(env.get("KINERJA_RELAY_BATCH_SIZE", "500")),
             relay_poll_interval=float(env.get("KINERJA_RELAY_POLL_INTERVAL", "0.05")),
             jwks_url=env.get("KINERJA_JWKS_URL") or None,

@@ -56,6 +56,13 @@ class Recording:
         self.outcomes.append((str(EventEnvelope.from_json(body).event_id), outcome))
         return outcome
 
+    def handle_batch(self, bodies: list[bytes]) -> list:
+        results = self.inner.handle_batch(bodies)
+        for body, result in zip(bodies, results):
+            if isinstance(result, Outcome):
+                self.outcomes.append((str(EventEnvelope.from_json(body).event_id), result))
+        return results
+
 
 def test_a_duplicate_delivery_is_applied_once(bus, vhost_url, service_name, consumer_db, running):
     dispatcher = Recording(bus.make_dispatcher(consumer_db, service_name))
@@ -184,3 +191,69 @@ def test_a_handler_longer_than_the_heartbeat_timeout_keeps_its_connection(
     assert bus.wait_until(lambda: consumer_db.effects_of(event.event_id) == 1)
     assert bus.wait_until(lambda: bus.queue_depth(vhost_url, service_name) == 0)
     assert consumer.connections_made == 1  # never dropped, so never reconnected
+
+
+def _allow_connections(db, allowed: bool) -> None:
+    """Make the consumer's database refuse (or accept again) new connections, and drop the
+    existing ones: to the consumer, the database has gone away."""
+    import psycopg
+
+    name = db.engine.url.database
+    admin = db.engine.url.set(database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS {str(allowed).lower()}')
+        if not allowed:
+            conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                         "where datname = %s", (name,))
+
+
+def test_a_database_outage_delays_events_but_never_dead_letters_them(
+        bus, vhost_url, service_name, consumer_db, running):
+    dispatcher = bus.make_dispatcher(consumer_db, service_name)
+    start_consumer(vhost_url, service_name, dispatcher, running, delivery_limit=2,
+                   retry_delay=0.01, max_retry_delay=0.2)
+    pub = publisher(vhost_url, running)
+    first = message_for(bus.unor_event("Sebelum"))
+    pub.publish_batch([first])
+    assert bus.wait_until(lambda: consumer_db.effects_of(first.event_id) == 1)
+
+    _allow_connections(consumer_db, False)
+    try:
+        during = [message_for(bus.unor_event(f"Selama {i}")) for i in range(5)]
+        pub.publish_batch(during)
+        # far longer than delivery_limit x retry delays: counted attempts would dead-letter
+        threading.Event().wait(3)
+        assert bus.queue_depth(vhost_url, f"{service_name}.dead") == 0
+    finally:
+        _allow_connections(consumer_db, True)
+    assert bus.wait_until(lambda: all(consumer_db.effects_of(m.event_id) == 1 for m in during))
+    assert bus.queue_depth(vhost_url, f"{service_name}.dead") == 0
+
+
+def test_a_batch_commits_together_and_isolates_a_failing_handler(
+        bus, vhost_url, service_name, consumer_db, running):
+    """Many messages at once are applied in shared transactions; a handler failing in the
+    middle of a batch is rolled back alone (savepoint) and retried, the others stay applied."""
+    calls: list[str] = []
+
+    def sometimes(payload, envelope, uow):
+        calls.append(str(envelope.event_id))
+        raise RuntimeError("not this one")
+
+    dispatcher = bus.make_dispatcher(consumer_db, service_name, {
+        "UnorDiperbarui": bus.record_effect, "UnorDihapus": sometimes})
+    connection = pika.BlockingConnection(connection_parameters(vhost_url))
+    declare_topology(connection.channel(), "kinerja.events", service_name,
+                     dispatcher.routing_keys, 2)
+    connection.close()
+    pub = publisher(vhost_url, running)
+    good = [message_for(bus.unor_event(f"Unor {i}")) for i in range(300)]
+    bad = message_for(bus.UnorDihapus(id=str(uuid.uuid4()), instansi_id="inst-1"))
+    pub.publish_batch([*good[:150], bad, *good[150:]])  # queued before the consumer starts
+    start_consumer(vhost_url, service_name, dispatcher, running, delivery_limit=2,
+                   retry_delay=0.01, batch_size=100)
+
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, f"{service_name}.dead") == 1)
+    assert bus.wait_until(lambda: consumer_db.count(bus.effect) == 300)
+    assert calls == [bad.event_id] * 2
+    assert consumer_db.count(bus.inbox) == 300

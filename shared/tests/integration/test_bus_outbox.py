@@ -78,6 +78,7 @@ def test_events_wait_in_the_outbox_while_the_broker_is_unreachable(
     with producer_db.engine.connect() as conn:
         row = conn.execute(select(bus.outbox).where(bus.outbox.c.event_id == event_id)).one()
     assert row.sent_at is None  # still waiting; nothing lost
+    assert row.attempts == 2 and row.last_error  # each failed attempt is recorded
 
     _consumer(bus, vhost_url, service_name, consumer_db, running)
     publisher = RabbitPublisher(vhost_url)  # the broker "returns"

@@ -12,6 +12,7 @@ import logging
 from typing import Callable, Mapping
 
 from pydantic import ValidationError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from ..context import correlation_id_var
 from ..db.uow import UnitOfWork
@@ -25,6 +26,15 @@ Handler = Callable[[EventPayload, EventEnvelope, UnitOfWork], None]
 
 class PoisonMessage(Exception):
     """The message can never be handled; dead-letter it without retrying."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A failure of the infrastructure (database unreachable, connection dropped, serialization
+    conflict), not of the message: retry it in place without counting it as an attempt, so an
+    outage delays events instead of filling the dead-letter queue."""
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
 
 
 class Outcome(enum.Enum):
@@ -65,6 +75,56 @@ class EventDispatcher:
                 handler(payload, envelope, uow)
                 uow.commit()
             return Outcome.APPLIED
+        finally:
+            correlation_id_var.reset(token)
+
+    def handle_batch(self, bodies: list[bytes]) -> list[Outcome | Exception]:
+        """Apply several messages in ONE transaction (one commit instead of one per event).
+
+        Each message runs inside a savepoint: a handler that raises is rolled back alone (its
+        inbox row too) and its exception is returned in its place, while the others commit.
+        Returns one result per body, in order: an ``Outcome``, a ``PoisonMessage`` (dead-letter
+        it), or the handler's exception (count it as a failed attempt). A transient failure
+        (the database went away) propagates: nothing of the batch is applied.
+        """
+        results: list[Outcome | Exception | None] = [None] * len(bodies)
+        todo = []
+        for i, body in enumerate(bodies):
+            try:
+                envelope, payload = self._parse(body)
+            except PoisonMessage as exc:
+                results[i] = exc
+                continue
+            handler = self.handlers.get(envelope.event_type)
+            if handler is None:
+                results[i] = Outcome.IGNORED
+            else:
+                todo.append((i, envelope, payload, handler))
+        if todo:
+            with self.uow_factory() as uow:
+                for i, envelope, payload, handler in todo:
+                    results[i] = self._apply_in_savepoint(uow, envelope, payload, handler)
+                uow.commit()
+        return results  # type: ignore[return-value]
+
+    def _apply_in_savepoint(self, uow, envelope, payload, handler) -> Outcome | Exception:
+        token = correlation_id_var.set(envelope.correlation_id)
+        savepoint = uow.session.begin_nested()
+        try:
+            if not record_once(uow.session, consumer=self.consumer,
+                               event_id=str(envelope.event_id), event_type=envelope.event_type):
+                savepoint.commit()
+                return Outcome.DUPLICATE
+            handler(payload, envelope, uow)
+            savepoint.commit()
+            return Outcome.APPLIED
+        except Exception as exc:  # noqa: BLE001 - reported per message
+            if is_transient(exc):
+                raise
+            savepoint.rollback()
+            log.warning("consumer %s: handler failed on %s", self.consumer, envelope.event_id,
+                        exc_info=True)
+            return exc
         finally:
             correlation_id_var.reset(token)
 

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .dispatcher import EventDispatcher, PoisonMessage
+from .dispatcher import EventDispatcher, PoisonMessage, is_transient
 from .outbox import OutgoingMessage
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,11 @@ class InMemoryBroker:
             except Exception as exc:  # noqa: BLE001 - any handler failure is retried
                 log.warning("consumer %s failed on %s (attempt %d)", q.name,
                             delivery.message.event_id, delivery.attempts, exc_info=True)
-                if delivery.attempts >= self.delivery_limit:
+                if is_transient(exc):  # the database is away: not the message's fault
+                    delivery.attempts -= 1
+                    self._stop.wait(self.retry_delay * 10)
+                    q.items.put(delivery)
+                elif delivery.attempts >= self.delivery_limit:
                     self._dead_letter(q, delivery, repr(exc))
                 else:
                     self._stop.wait(self.retry_delay)

@@ -28,7 +28,7 @@ from functools import partial
 import pika
 from pika.exceptions import AMQPError
 
-from .dispatcher import EventDispatcher, PoisonMessage
+from .dispatcher import EventDispatcher, PoisonMessage, is_transient
 from .rabbitmq_topology import DEFAULT_EXCHANGE, connection_parameters, declare_topology
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class RabbitConsumer:
         max_retry_delay: float = 5.0,
         reconnect_delay: float = 0.5,
         max_reconnect_delay: float = 30.0,
+        batch_size: int = 100,
     ) -> None:
         self.amqp_url = amqp_url
         self.queue_name = queue_name
@@ -85,6 +86,7 @@ class RabbitConsumer:
         self.max_retry_delay = max_retry_delay
         self.reconnect_delay = reconnect_delay
         self.max_reconnect_delay = max_reconnect_delay
+        self.batch_size = max(1, batch_size)
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._lock = threading.Lock()
@@ -205,34 +207,89 @@ class RabbitConsumer:
     # -- worker thread ----------------------------------------------------------------------
     def _work_loop(self) -> None:
         while (item := self._work.get()) is not None:
-            session, method, properties, body = item
+            batch = [item]
+            while len(batch) < self.batch_size:  # whatever else has already arrived
+                try:
+                    nxt = self._work.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is None:
+                    self._work.put(None)  # keep the stop signal for the outer loop
+                    break
+                batch.append(nxt)
             try:
-                if session.alive and not self._stop.is_set():
-                    action = self._handle(method, properties, body)
-                    self._settle(session, action, method.delivery_tag)
+                self._process(batch)
             finally:
                 with self._lock:
-                    session.in_hand -= 1
+                    for session, *_ in batch:
+                        session.in_hand -= 1
+
+    def _process(self, batch: list) -> None:
+        """One transaction for the batch when it has several messages (each in a savepoint, so
+        a failing handler is rolled back and counted alone); one by one otherwise."""
+        live = [item for item in batch if item[0].alive and not self._stop.is_set()]
+        results = None
+        if len(live) > 1:
+            try:
+                results = self._retry_transient(
+                    lambda: self.dispatcher.handle_batch([body for *_, body in live]))
+            except Exception:  # noqa: BLE001 - nothing of the batch applied: one by one
+                if self._stop.is_set():
+                    return  # unsettled messages return to the queue with the connection
+                log.warning("consumer %s: batch of %d failed; handling one by one",
+                            self.queue_name, len(live), exc_info=True)
+        if results is None:
+            for session, method, properties, body in live:
+                if session.alive and not self._stop.is_set():
+                    self._settle(session, self._handle(method, properties, body),
+                                 method.delivery_tag)
+            return
+        for (session, method, properties, _body), result in zip(live, results):
+            if isinstance(result, Exception):
+                action = self._failure(result, method, properties)
+            else:
+                action = _Action.ACK
+            self._settle(session, action, method.delivery_tag)
+
+    def _retry_transient(self, call):
+        """Run ``call``; while it fails for a transient reason (the database is away), wait and
+        try again without counting an attempt. Stops (re-raising) only when the consumer stops."""
+        delay = self.retry_delay
+        while True:
+            try:
+                return call()
+            except Exception as exc:  # noqa: BLE001
+                if not is_transient(exc) or self._stop.is_set():
+                    raise
+                log.warning("consumer %s: transient failure (%r); retrying in %.1fs",
+                            self.queue_name, exc, delay)
+                self._stop.wait(delay)
+                delay = min(delay * 2, self.max_retry_delay)
 
     def _handle(self, method, properties, body: bytes) -> _Action:
         try:
-            self.dispatcher.handle(body)
+            self._retry_transient(lambda: self.dispatcher.handle(body))
             return _Action.ACK
-        except PoisonMessage as exc:
+        except Exception as exc:  # noqa: BLE001 - any handler failure is retried, then dead-lettered
+            return self._failure(exc, method, properties)
+
+    def _failure(self, exc: Exception, method, properties) -> _Action:
+        """Dead-letter a poison message now; retry another failure until the delivery limit."""
+        if isinstance(exc, PoisonMessage):
             log.error("consumer %s: dead-lettering unusable message %s: %s", self.queue_name,
                       properties.message_id, exc)
             return _Action.REJECT
-        except Exception:  # noqa: BLE001 - any handler failure is retried, then dead-lettered
-            attempt = delivery_attempt(properties, method)
-            if attempt >= self.delivery_limit:
-                log.exception("consumer %s: %s failed %d times; dead-lettering",
-                              self.queue_name, properties.message_id, attempt)
-                return _Action.REJECT
-            log.warning("consumer %s: %s failed (attempt %d of %d); retrying",
-                        self.queue_name, properties.message_id, attempt, self.delivery_limit,
-                        exc_info=True)
-            self._stop.wait(min(self.retry_delay * 2 ** (attempt - 1), self.max_retry_delay))
+        if self._stop.is_set():
             return _Action.RETRY
+        attempt = delivery_attempt(properties, method)
+        if attempt >= self.delivery_limit:
+            log.error("consumer %s: %s failed %d times; dead-lettering: %r", self.queue_name,
+                      properties.message_id, attempt, exc)
+            return _Action.REJECT
+        log.warning("consumer %s: %s failed (attempt %d of %d): %r; retrying", self.queue_name,
+                    properties.message_id, attempt, self.delivery_limit, exc)
+        self._stop.wait(min(self.retry_delay * 2 ** (attempt - 1), self.max_retry_delay))
+        return _Action.RETRY
 
     def _settle(self, session: _Session, action: _Action, delivery_tag: int) -> None:
         with self._lock:

@@ -50,6 +50,7 @@ class OutboxRelay:
     def run_once(self) -> int:
         """Publish one batch; return how many rows were sent (0 when nothing was waiting)."""
         with self.engine.connect() as conn:
+            failure: Exception | None = None
             with conn.begin():
                 rows = conn.execute(
                     select(outbox.c.id, outbox.c.event_id, outbox.c.event_type,
@@ -61,26 +62,29 @@ class OutboxRelay:
                 ).all()
                 if not rows:
                     return 0
-                messages = [
-                    OutgoingMessage(r.event_id, r.event_type, r.routing_key, r.body.encode())
-                    for r in rows
-                ]
                 ids = [r.id for r in rows]
                 try:
-                    self.publisher.publish_batch(messages)
-                except Exception as exc:  # the transport failed: count the attempt, keep rows
+                    self.publisher.publish_batch([
+                        OutgoingMessage(r.event_id, r.event_type, r.routing_key, r.body.encode())
+                        for r in rows
+                    ])
+                except Exception as exc:  # the transport failed: the rows stay unsent
+                    failure = exc
+                else:
                     conn.execute(
                         update(outbox)
                         .where(outbox.c.id.in_(ids))
-                        .values(attempts=outbox.c.attempts + 1, last_error=str(exc)[:2000])
+                        .values(sent_at=datetime.now(timezone.utc),
+                                attempts=outbox.c.attempts + 1, last_error=None)
                     )
-                    raise
-                conn.execute(
-                    update(outbox)
-                    .where(outbox.c.id.in_(ids))
-                    .values(sent_at=datetime.now(timezone.utc), attempts=outbox.c.attempts + 1,
-                            last_error=None)
-                )
+            if failure is not None:
+                with conn.begin():  # count the attempt after the claim is released
+                    conn.execute(
+                        update(outbox)
+                        .where(outbox.c.id.in_(ids), outbox.c.sent_at.is_(None))
+                        .values(attempts=outbox.c.attempts + 1, last_error=str(failure)[:2000])
+                    )
+                raise failure
         return len(rows)
 
     def drain(self) -> int:

@@ -69,7 +69,8 @@ def cmd_consume(args) -> None:
     runtime = _runtime(args.service)
     s = runtime.settings
     consumer = RabbitConsumer(s.amqp_url, runtime.name, runtime.dispatcher, prefetch=s.prefetch,
-                              delivery_limit=s.delivery_limit, exchange=s.exchange)
+                              delivery_limit=s.delivery_limit, exchange=s.exchange,
+                              batch_size=s.consumer_batch_size)
     stop = _stop_event()
     threading.Thread(target=lambda: (stop.wait(), consumer.stop()), daemon=True).start()
     consumer.run()
