@@ -10,9 +10,11 @@ or the local defaults). Three measurements in one run, on the same broker:
    pipelined confirms, persistent) into a quorum queue, consumed concurrently with manual acks;
 2. Kinerja end to end: ``--events`` rows waiting in a producer's outbox, drained by an
    ``OutboxRelay`` with a ``RabbitPublisher`` and applied by a ``RabbitConsumer`` whose handler
-   writes one effect row; each event is one consumer transaction (effect + inbox row);
-3. latency at a paced ``--rate`` events/s: a producer commits one state change + event per
-   transaction; latency is the event's ``occurred_at`` to the consumer's commit.
+   writes one effect row; the consumer applies what has arrived (up to its batch size) in one
+   transaction, one savepoint, inbox row and effect row per event;
+3. latency at a paced ``--rate`` events/s: four producer threads (like web workers) each commit
+   one state change + event per transaction; latency is the event's ``occurred_at`` to the
+   consumer's commit.
 """
 from __future__ import annotations
 
@@ -52,6 +54,7 @@ effect = Table("effect", metadata, Column("id", Integer, primary_key=True, autoi
                Column("event_id", String(36), nullable=False),
                Column("aggregate_id", String(100), nullable=False))
 ROUTING_KEY = "identity.UnorDiperbarui"
+PRODUCERS = 4  # concurrent producers in the latency run (a service has several web workers)
 
 
 def make_envelopes(n: int) -> list[EventEnvelope]:
@@ -167,13 +170,22 @@ class Probe:
 
     def handle(self, body: bytes):
         outcome = self.inner.handle(body)
+        self._committed([body])
+        return outcome
+
+    def handle_batch(self, bodies: list[bytes]):
+        results = self.inner.handle_batch(bodies)
+        self._committed(bodies)
+        return results
+
+    def _committed(self, bodies: list[bytes]) -> None:
         committed = datetime.now(timezone.utc)
-        occurred = datetime.fromisoformat(json.loads(body)["occurred_at"])
-        self.latencies.append((committed - occurred).total_seconds())
-        self.count += 1
+        for body in bodies:
+            occurred = datetime.fromisoformat(json.loads(body)["occurred_at"])
+            self.latencies.append((committed - occurred).total_seconds())
+        self.count += len(bodies)
         if self.count >= self.expected:
             self.done.set()
-        return outcome
 
 
 def record_effect(payload, envelope, uow: UnitOfWork) -> None:
@@ -272,15 +284,25 @@ def bench_latency(amqp_url, producer_engine, consumer_url, *, rate, seconds, bat
     pipeline.start_relay()
     session_factory = make_session_factory(producer_engine)
     started = time.monotonic()
-    for i in range(total):
-        delay = started + i / rate - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-        event = UnorDiperbarui(id=str(uuid.uuid4()), instansi_id="bench", nama=f"Unor {i}")
-        with UnitOfWork(session_factory) as uow:
-            uow.session.execute(unor.insert().values(id=event.id, nama=event.nama))
-            uow.add_event(event, aggregate_id=event.id, instansi_id="bench")
-            uow.commit()
+
+    def produce(offset: int) -> None:
+        """Like web workers: each producer thread commits one state change + event at a time;
+        together they offer ``rate`` events/s."""
+        for i in range(offset, total, PRODUCERS):
+            delay = started + i / rate - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            event = UnorDiperbarui(id=str(uuid.uuid4()), instansi_id="bench", nama=f"Unor {i}")
+            with UnitOfWork(session_factory) as uow:
+                uow.session.execute(unor.insert().values(id=event.id, nama=event.nama))
+                uow.add_event(event, aggregate_id=event.id, instansi_id="bench")
+                uow.commit()
+
+    threads = [threading.Thread(target=produce, args=(k,)) for k in range(PRODUCERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     produced_rate = total / (time.monotonic() - started)
     lat = sorted(pipeline.result()["latencies"])
     pct = statistics.quantiles(lat, n=100)

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from ..context import correlation_id_var
 from ..db.uow import UnitOfWork
 from ..events import EventEnvelope, EventPayload, UnknownEventType, payload_class
-from .inbox import record_once
+from .inbox import record_many, record_once
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +81,12 @@ class EventDispatcher:
     def handle_batch(self, bodies: list[bytes]) -> list[Outcome | Exception]:
         """Apply several messages in ONE transaction (one commit instead of one per event).
 
-        Each message runs inside a savepoint: a handler that raises is rolled back alone (its
-        inbox row too) and its exception is returned in its place, while the others commit.
         Returns one result per body, in order: an ``Outcome``, a ``PoisonMessage`` (dead-letter
-        it), or the handler's exception (count it as a failed attempt). A transient failure
-        (the database went away) propagates: nothing of the batch is applied.
+        it), or the handler's exception (count it as a failed attempt). First all at once, with
+        one inbox insert for the batch; if a handler fails, the transaction is rolled back and
+        the batch is applied again with a savepoint per message, so the failing one is rolled
+        back alone (its inbox row too) while the others commit. A transient failure (the
+        database went away) propagates: nothing of the batch is applied.
         """
         results: list[Outcome | Exception | None] = [None] * len(bodies)
         todo = []
@@ -101,11 +102,34 @@ class EventDispatcher:
             else:
                 todo.append((i, envelope, payload, handler))
         if todo:
-            with self.uow_factory() as uow:
-                for i, envelope, payload, handler in todo:
-                    results[i] = self._apply_in_savepoint(uow, envelope, payload, handler)
-                uow.commit()
+            try:
+                self._apply_all(todo, results)
+            except Exception as exc:  # noqa: BLE001 - isolate the failing message(s)
+                if is_transient(exc):
+                    raise
+                with self.uow_factory() as uow:
+                    for i, envelope, payload, handler in todo:
+                        results[i] = self._apply_in_savepoint(uow, envelope, payload, handler)
+                    uow.commit()
         return results  # type: ignore[return-value]
+
+    def _apply_all(self, todo, results) -> None:
+        with self.uow_factory() as uow:
+            fresh = record_many(uow.session, consumer=self.consumer, events=[
+                (str(envelope.event_id), envelope.event_type) for _, envelope, _, _ in todo])
+            for i, envelope, payload, handler in todo:
+                event_id = str(envelope.event_id)
+                if event_id not in fresh:
+                    results[i] = Outcome.DUPLICATE
+                    continue
+                fresh.discard(event_id)  # the same event twice in one batch: apply once
+                token = correlation_id_var.set(envelope.correlation_id)
+                try:
+                    handler(payload, envelope, uow)
+                finally:
+                    correlation_id_var.reset(token)
+                results[i] = Outcome.APPLIED
+            uow.commit()
 
     def _apply_in_savepoint(self, uow, envelope, payload, handler) -> Outcome | Exception:
         token = correlation_id_var.set(envelope.correlation_id)

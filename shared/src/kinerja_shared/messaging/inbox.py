@@ -40,3 +40,22 @@ def record_once(session: Session, *, consumer: str, event_id: str, event_type: s
     )
     # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT
     return session.execute(stmt).first() is not None
+
+
+def record_many(session: Session, *, consumer: str, events: list[tuple[str, str]]) -> set[str]:
+    """Insert inbox rows for ``(event_id, event_type)`` pairs in one statement; return the ids
+    that were new (not applied before by this consumer)."""
+    if not events:
+        return set()
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    now = datetime.now(timezone.utc)
+    unique = dict(events)  # an event twice in one batch is inserted once
+    stmt = (
+        insert(_inbox)
+        .values([{"consumer": consumer, "event_id": event_id, "event_type": event_type,
+                  "received_at": now} for event_id, event_type in unique.items()])
+        .on_conflict_do_nothing(index_elements=["consumer", "event_id"])
+        .returning(_inbox.c.event_id)
+    )
+    return set(session.execute(stmt).scalars())
