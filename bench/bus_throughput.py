@@ -221,7 +221,9 @@ def consumer_process(amqp_url, db_url, service, expected, prefetch, ready, resul
 def relay_process(amqp_url, db_url, batch, poll, stop) -> None:
     engine = make_engine(db_url)
     with RabbitPublisher(amqp_url) as publisher:
-        OutboxRelay(engine, publisher, batch_size=batch, poll_interval=poll).run_forever(stop)
+        relay = OutboxRelay(engine, publisher, batch_size=batch, poll_interval=poll)
+        relay.listen(stop)
+        relay.run_forever(stop)
     engine.dispose()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import column, table
+from sqlalchemy import column, table, text
 from sqlalchemy.orm import Session
 
 from ..events import EventEnvelope
@@ -34,8 +34,18 @@ class OutgoingMessage:
     body: bytes
 
 
+NOTIFY_CHANNEL = "kinerja_outbox"
+
+
 def add_to_outbox(session: Session, envelope: EventEnvelope) -> None:
-    """Stage ``envelope`` in ``session``'s transaction; it is published only if that commits."""
+    """Stage ``envelope`` in ``session``'s transaction; it is published only if that commits.
+
+    On PostgreSQL the transaction also sends ``NOTIFY kinerja_outbox`` (delivered at commit,
+    once per transaction however many events it staged), so a relay in another process wakes
+    at once instead of waiting for its next poll.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
     session.execute(
         outbox.insert().values(
             event_id=str(envelope.event_id),

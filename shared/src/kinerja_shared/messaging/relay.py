@@ -115,8 +115,40 @@ class OutboxRelay:
                 self._wake.wait(self.poll_interval)
                 self._wake.clear()
 
+    def listen(self, stop: threading.Event | None = None) -> threading.Thread | None:
+        """On PostgreSQL, wake on ``NOTIFY kinerja_outbox`` (sent by every transaction that
+        staged events) from a listener thread; polling stays as the fallback. Returns the
+        thread, or None on other databases."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        stop = stop or self._stop
+        thread = threading.Thread(target=self._listen_loop, args=(stop,),
+                                  name=f"{self.name}-relay-listen", daemon=True)
+        thread.start()
+        return thread
+
+    def _listen_loop(self, stop: threading.Event) -> None:
+        import psycopg
+
+        from .outbox import NOTIFY_CHANNEL
+
+        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while not stop.is_set():
+            try:
+                with psycopg.connect(url, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self._wake.set()  # catch up on anything committed while not listening
+                    while not stop.is_set():
+                        for _ in conn.notifies(timeout=1.0, stop_after=1):
+                            self._wake.set()
+            except Exception:  # noqa: BLE001 - polling still works; try again shortly
+                log.warning("outbox relay %s: LISTEN failed; polling only for now", self.name,
+                            exc_info=True)
+                stop.wait(5.0)
+
     def start(self) -> threading.Thread:
         self._stop.clear()
+        self.listen()
         self._thread = threading.Thread(target=self.run_forever, name=f"{self.name}-relay",
                                         daemon=True)
         self._thread.start()
