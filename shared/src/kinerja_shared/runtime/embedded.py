@@ -69,6 +69,7 @@ def _attach_jobs(runtime: ServiceRuntime) -> None:
     from ..jobs import InProcessJobRunner
 
     runtime.job_runner = InProcessJobRunner(runtime.session_factory, registry)
+    runtime.job_runner.resume_unfinished()  # jobs a previous run left waiting or running
 
 
 def _root_app(runtimes: dict[str, ServiceRuntime], base_url: str) -> Flask:
