@@ -38,6 +38,14 @@ def test_migrations_create_outbox_and_inbox_on_postgresql(runtimes, service):
     assert {"outbox", "inbox", "alembic_version"} <= tables
 
 
+@pytest.mark.parametrize("service", ["reporting", "integration"])
+def test_services_with_jobs_get_the_job_table_and_a_runner(runtimes, service, tmp_path):
+    definition = runtimes[service].definition
+    assert definition.jobs is not None
+    with runtimes[service].engine.connect() as conn:
+        assert conn.execute(text("select count(*) from job")).scalar_one() == 0
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_health_readiness_metrics_and_openapi(runtimes, service, amqp_url):
     runtime = runtimes[service]

@@ -8,6 +8,7 @@ from kinerja_shared.runtime import ServiceDefinition
 from .adapters.tables import metadata
 from .api import blueprints
 from .service_layer.handlers import handlers
+from .service_layer.jobs import registry as jobs
 
 DESCRIPTION = "Sinkronisasi dengan SIASN dan PMM, beserta sandbox keduanya."
 
@@ -22,4 +23,5 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         handlers=handlers,
+        jobs=jobs,
     )

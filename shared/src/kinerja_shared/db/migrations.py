@@ -87,3 +87,32 @@ def create_messaging_tables_v1(op) -> None:
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("consumer", "event_id", name="pk_inbox"),
     )
+
+
+def create_job_table_v1(op) -> None:
+    """The background-job table (``kinerja_shared.jobs``) as a service with jobs creates it."""
+    import sqlalchemy as sa
+    from sqlalchemy.dialects import postgresql
+
+    json_type = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+    op.create_table(
+        "job",
+        sa.Column("id", sa.String(36), nullable=False),
+        sa.Column("jenis", sa.String(100), nullable=False),
+        sa.Column("status", sa.String(10), nullable=False),
+        sa.Column("progres", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("total", sa.Integer, nullable=True),
+        sa.Column("selesai", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("params", json_type, nullable=False),
+        sa.Column("hasil", json_type, nullable=True),
+        sa.Column("error", sa.Text, nullable=True),
+        sa.Column("instansi_id", sa.String(100), nullable=True),
+        sa.Column("dibuat_oleh", sa.String(100), nullable=True),
+        sa.Column("percobaan", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("dibuat_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("mulai_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("selesai_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name="pk_job"),
+    )
+    op.create_index("ix_job_instansi_id_dibuat_at", "job", ["instansi_id", "dibuat_at"])
+    op.create_index("ix_job_status", "job", ["status"])
