@@ -103,12 +103,16 @@ def serve(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | None = N
     from ..web.logging_setup import setup_logging
 
     setup_logging("embedded", os.environ.get("KINERJA_LOG_FORMAT", "text"))
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     suite = build_suite(host=host, port=port, data_dir=data_dir)
     server = make_server(host, port, suite.app, threaded=True)
     print(f"Kinerja (embedded) berjalan di {suite.base_url}/")
     for runtime in suite.runtimes.values():
         prefix = runtime.definition.url_prefix
         print(f"  {prefix:<13} {suite.base_url}/api/{prefix}/docs")
+    print("Masuk: POST /api/identity/auth/login dengan NIP KINERJA_ADMIN_NIP "
+          f"({os.environ.get('KINERJA_ADMIN_NIP', '199001012020011001')}) dan kata sandi "
+          "KINERJA_ADMIN_PASSWORD (lihat docs/services/identity.md).", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
