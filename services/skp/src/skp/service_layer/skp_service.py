@@ -38,7 +38,11 @@ def _pemilik(session, principal: Principal, pegawai_id: str | None) -> dict[str,
 
 def _penilai(session, s: relasi.Struktur, p: dict, awal: date, plt_unor_id: str | None,
              nip: str | None) -> tuple[str | None, str | None]:
-    """Pejabat penilai given by NIP (DKI) or resolved on the start date; and his atasan."""
+    """Pejabat penilai given by NIP (DKI) or resolved on the start date; and his atasan.
+
+    ``s`` is ``identitas.struktur_sekitar`` of the pegawai (and his PLT unor); when the penilai
+    lies outside it (named by NIP, a manual override, a PLT from another unit) his part of the
+    structure is loaded too."""
     if nip:
         found = identitas.pegawai_by_nip(session, p["instansi_id"], nip)
         if found is None or found["id"] == p["id"]:
@@ -47,9 +51,13 @@ def _penilai(session, s: relasi.Struktur, p: dict, awal: date, plt_unor_id: str 
     elif plt_unor_id:
         penilai = identitas.penilai_peran_plt(s, plt_unor_id, awal)
     else:
-        penilai = relasi.resolve(s, p["id"], awal).pejabat_penilai
-    atasan = relasi.resolve(s, penilai, awal).pejabat_penilai if penilai else None
-    return penilai, atasan
+        penilai = relasi.atasan_langsung(s, p["id"], awal)
+    if penilai is None:
+        return None, None
+    if not identitas.mencakup(s, penilai):
+        s = identitas.struktur_sekitar(session, p["instansi_id"], [p["id"], penilai],
+                                       [plt_unor_id])
+    return penilai, relasi.atasan_langsung(s, penilai, awal)
 
 
 def _jenis(session, s, p: dict, awal: date, plt_unor_id: str | None) -> tuple[str, bool]:
@@ -82,7 +90,7 @@ def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
     awal, akhir = data["periode_awal"], data["periode_akhir"]
     aturan.periksa_periode(awal, akhir)
     plt_unor_id = data.get("plt_unor_id")
-    s = identitas.struktur(session, p["instansi_id"])
+    s = identitas.struktur_sekitar(session, p["instansi_id"], [p["id"]], [plt_unor_id])
     jenis, mandiri = _jenis(session, s, p, awal, plt_unor_id)
     penilai, atasan = _penilai(session, s, p, awal, plt_unor_id, data.get("pejabat_penilai_nip"))
     _tolak_tumpang_tindih(session, p["id"], plt_unor_id, awal, akhir)
@@ -121,7 +129,8 @@ def ubah(uow, principal: Principal, skp_id: str, data: dict[str, Any]) -> None:
     if data.get("pejabat_penilai_nip") or "periode_awal" in changes:
         p = identitas.pegawai(session, row["pegawai_id"]) or {"id": row["pegawai_id"],
                                                               "instansi_id": row["instansi_id"]}
-        s = identitas.struktur(session, row["instansi_id"])
+        s = identitas.struktur_sekitar(session, row["instansi_id"], [p["id"]],
+                                       [row["plt_unor_id"]])
         penilai, atasan = _penilai(session, s, p, awal, row["plt_unor_id"],
                                    data.get("pejabat_penilai_nip"))
         if data.get("pejabat_penilai_nip") or penilai:
