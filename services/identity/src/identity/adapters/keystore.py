@@ -17,7 +17,9 @@ from .tables import signing_key
 
 class KeyStore:
     """Reads keys through a short cache (``cache_seconds``); changes made through this object
-    clear it at once, other replicas see them within the cache time."""
+    clear it at once, other replicas see them within the cache time. The parsed private key is
+    kept per ``kid`` (parsing and checking an RSA PEM costs tens of milliseconds: more than a
+    whole login at a low argon2 cost)."""
 
     def __init__(self, session_factory: sessionmaker[Session], *, cache_seconds: float = 5.0) -> None:
         self._sessions = session_factory
@@ -25,6 +27,7 @@ class KeyStore:
         self._lock = threading.Lock()
         self._loaded_at: float | None = None
         self._active: list[dict[str, Any]] = []
+        self._parsed: dict[str, SigningKey] = {}
 
     def _rows(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -52,7 +55,12 @@ class KeyStore:
             self.rotate()
             rows = self._rows()
         row = rows[0]
-        return SigningKey(kid=row["kid"], private_pem=row["private_pem"])
+        with self._lock:
+            key = self._parsed.get(row["kid"])
+            if key is None or key.private_pem != row["private_pem"]:
+                key = SigningKey(kid=row["kid"], private_pem=row["private_pem"])
+                self._parsed = {row["kid"]: key}  # only the signing key is ever needed
+            return key
 
     def list(self) -> list[dict[str, Any]]:
         with self._sessions() as s:
