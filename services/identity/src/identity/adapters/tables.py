@@ -66,6 +66,10 @@ pegawai = sa.Table(
     sa.Column("revisi", sa.Integer, nullable=False),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
+    # the definitive heads of an instansi, read by every relasi request (migration 0003)
+    sa.Index("ix_pegawai_pimpinan", "instansi_id",
+             postgresql_where=sa.text("jenis_jabatan = 'PIMPINAN'"),
+             sqlite_where=sa.text("jenis_jabatan = 'PIMPINAN'")),
 )
 
 plt_plh = sa.Table(

@@ -18,29 +18,85 @@ ATASAN = ("atasan_langsung_id", "atasan_ii_id", "atasan_iii_id")
 DAFTAR = ("rekan_kerja_ids", "bawahan_ids")
 
 
-def muat_struktur(session, instansi_id: str) -> tuple[rules.Struktur, dict[str, dict]]:
-    unors = session.execute(sa.select(unor.c.id, unor.c.unor_atasan_id)
-                            .where(unor.c.instansi_id == instansi_id)).all()
-    orang = session.execute(sa.select(pegawai.c.id, pegawai.c.unor_id, pegawai.c.jenis_jabatan,
-                                      pegawai.c.nip, pegawai.c.nik, pegawai.c.nama, pegawai.c.jabatan)
-                            .where(pegawai.c.instansi_id == instansi_id,
-                                   pegawai.c.aktif.is_(True))).all()
-    tugas = session.execute(sa.select(plt_plh).where(plt_plh.c.instansi_id == instansi_id,
-                                                     plt_plh.c.aktif.is_(True))).mappings().all()
-    manual = session.execute(sa.select(relasi_manual)
-                             .where(relasi_manual.c.instansi_id == instansi_id)).mappings().all()
+KOLOM_ORANG = (pegawai.c.id, pegawai.c.unor_id, pegawai.c.jenis_jabatan, pegawai.c.nip, pegawai.c.nik,
+               pegawai.c.nama, pegawai.c.jabatan)
+
+
+def _struktur(unors, orang, tugas, manual) -> tuple[rules.Struktur, dict[str, dict]]:
     s = rules.Struktur(
-        unor={u.id: rules.UnorNode(u.id, u.unor_atasan_id) for u in unors},
-        orang={o.id: rules.Orang(o.id, o.unor_id, o.jenis_jabatan == "PIMPINAN") for o in orang},
+        unor={u[0]: rules.UnorNode(u[0], u[1]) for u in unors},
+        orang={o[0]: rules.Orang(o[0], o[1], o[2] == "PIMPINAN") for o in orang},
         penugasan=[rules.Penugasan(t["pegawai_id"], t["unor_id"], t["jenis"], t["mulai"], t["selesai"],
                                    t["aktif"]) for t in tugas],
         manual={m["pegawai_id"]: rules.RelasiManual(
             m["atasan_langsung_id"], m["atasan_ii_id"], m["atasan_iii_id"],
             tuple(m["rekan_kerja_ids"] or ()), tuple(m["bawahan_ids"] or ())) for m in manual},
     )
-    ringkas = {o.id: {"id": o.id, "nip": o.nip or o.nik, "nama": o.nama, "jabatan": o.jabatan,
-                      "unor_id": o.unor_id} for o in orang}
+    ringkas = {o[0]: {"id": o[0], "nip": o[3] or o[4], "nama": o[5], "jabatan": o[6], "unor_id": o[1]}
+               for o in orang}
     return s, ringkas
+
+
+def _kerangka(session, instansi_id: str):
+    unors = session.execute(sa.select(unor.c.id, unor.c.unor_atasan_id)
+                            .where(unor.c.instansi_id == instansi_id)).all()
+    tugas = session.execute(sa.select(plt_plh).where(plt_plh.c.instansi_id == instansi_id,
+                                                     plt_plh.c.aktif.is_(True))).mappings().all()
+    manual = session.execute(sa.select(relasi_manual)
+                             .where(relasi_manual.c.instansi_id == instansi_id)).mappings().all()
+    return unors, tugas, manual
+
+
+def _aktif(instansi_id: str, *where):
+    return sa.select(*KOLOM_ORANG).where(pegawai.c.instansi_id == instansi_id,
+                                         pegawai.c.aktif.is_(True), *where)
+
+
+def muat_struktur(session, instansi_id: str) -> tuple[rules.Struktur, dict[str, dict]]:
+    """The whole instansi (every active pegawai): what any question about it may read."""
+    unors, tugas, manual = _kerangka(session, instansi_id)
+    orang = session.execute(_aktif(instansi_id)).all()
+    return _struktur(unors, orang, tugas, manual)
+
+
+def muat_struktur_untuk(session, instansi_id: str, pegawai_id: str,
+                        tanggal: date) -> tuple[rules.Struktur, dict[str, dict]]:
+    """What ``rules.resolve(s, pegawai_id, tanggal)`` reads, and no more: ``resolve`` answers
+    exactly as over ``muat_struktur`` (tests/integration/test_relasi_muat.py compares
+    both).
+
+    Loading every pegawai of a large instansi per request cost seconds (docs/BENCHMARKS.md,
+    identity). The answer only needs: every unor (small), every active PLT/PLH and manual
+    override, the definitive heads of every unor (so "who heads unor U" is always answered, which
+    fixes every atasan chain), the pegawai himself and everyone a PLT/PLH or an override names;
+    and, for the bawahan and rekan kerja, all pegawai of the unor that he and his atasan langsung
+    head, going down through child unor that have nobody at their head."""
+    unors, tugas, manual = _kerangka(session, instansi_id)
+    disebut = {pegawai_id} | {t["pegawai_id"] for t in tugas}
+    for m in manual:
+        disebut |= {m["pegawai_id"], *(m[k] for k in ATASAN if m[k])}
+        disebut |= {*(m["rekan_kerja_ids"] or ()), *(m["bawahan_ids"] or ())}
+    orang = {o[0]: o for o in session.execute(_aktif(
+        instansi_id, pegawai.c.jenis_jabatan == "PIMPINAN"))}
+    orang.update((o[0], o) for o in session.execute(_aktif(
+        instansi_id, pegawai.c.id.in_(sorted(disebut)))))
+    kerangka, _ = _struktur(unors, list(orang.values()), tugas, manual)
+    kepala = {pegawai_id}
+    atasan = rules.atasan_langsung(kerangka, pegawai_id, tanggal)
+    if atasan is not None:
+        kepala.add(atasan)
+    unit: set[str] = set()
+    for k in kepala:
+        tumpuk = rules.unor_dipimpin(kerangka, k, tanggal)
+        while tumpuk:
+            u = tumpuk.pop()
+            if u not in unit:
+                unit.add(u)
+                tumpuk += [a for a in kerangka.anak(u) if rules.pimpinan_unor(kerangka, a, tanggal) is None]
+    if unit:
+        orang.update((o[0], o) for o in session.execute(_aktif(
+            instansi_id, pegawai.c.unor_id.in_(sorted(unit)))))
+    return _struktur(unors, list(orang.values()), tugas, manual)
 
 
 def relasi(uow, principal: Principal, pegawai_id: str, tanggal: date) -> dict:
@@ -48,7 +104,7 @@ def relasi(uow, principal: Principal, pegawai_id: str, tanggal: date) -> dict:
     with uow:
         row = row_or_404(uow, pegawai, pegawai_id)
         ensure_visible(principal, instansi_id=row["instansi_id"])  # 404 across instansi first
-        s, ringkas = muat_struktur(uow.session, row["instansi_id"])
+        s, ringkas = muat_struktur_untuk(uow.session, row["instansi_id"], pegawai_id, tanggal)
         manual = uow.session.execute(sa.select(relasi_manual).where(
             relasi_manual.c.pegawai_id == pegawai_id)).mappings().first()
     r = rules.resolve(s, pegawai_id, tanggal)
