@@ -19,6 +19,19 @@ def penilaian_row(s, penilaian_id: str, *, for_update: bool = False):
     return row
 
 
+def penilaian_rows(s, penilaian_ids: list[str], *, for_update: bool = False) -> list:
+    """Several penilaian in one query, in the order asked (locked in id order, so two bulk
+    calls never wait on each other crosswise); 404 when one is missing."""
+    stmt = select(penilaian).where(penilaian.c.id.in_(sorted(set(penilaian_ids))))
+    if for_update and s.get_bind().dialect.name == "postgresql":
+        stmt = stmt.order_by(penilaian.c.id).with_for_update()
+    rows = {r["id"]: r for r in s.execute(stmt).mappings()}
+    missing = [i for i in penilaian_ids if i not in rows]
+    if missing:
+        raise tidak_ditemukan(f"Penilaian {missing[0]} tidak ditemukan.")
+    return [rows[i] for i in penilaian_ids]
+
+
 def periode_row(s, periode_id: str):
     return s.execute(select(periode_ref).where(periode_ref.c.id == periode_id)).mappings().first()
 

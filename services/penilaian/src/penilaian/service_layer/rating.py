@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 
 from ..adapters.tables import penilaian
+from ..domain.aturan import RuleSet, rules_for
 from ..domain.pengaturan import BLOKIR
 from ..domain.predikat import predikat_dari_matriks
 from . import muat
 from .distribusi import Distribusi, capaian_of, distribusi
 from .errors import konflik, tidak_valid
 from .publikasi import terbitkan
-from .riwayat import catat
+from .riwayat import catat, catat_banyak
 from .skp_events import DITETAPKAN, DITUTUP, now
 
 TERKUNCI = (DITETAPKAN, DITUTUP)
@@ -32,16 +33,47 @@ class Penetapan:
     sumber_rating_hasil_kerja: str = "PEJABAT_PENILAI"
 
 
-def tentukan(s, pen, rating_hasil_kerja: str | None, rating_perilaku: str) -> Penetapan:
+class Konteks:
+    """What the penilaian of one request share, read once each: periods (their rule set), the
+    unor induk of a unor, the capaian of a unit. A bulk rating of a whole unit asks these for
+    every row; without it each row cost a few queries."""
+
+    def __init__(self, s) -> None:
+        self.s = s
+        self._periode: dict = {}
+        self._induk: dict = {}
+        self._capaian: dict = {}
+
+    def rules(self, pen) -> RuleSet:
+        pid = pen["periode_id"]
+        if pid not in self._periode:
+            self._periode[pid] = muat.periode_row(self.s, pid)
+        periode = self._periode[pid]
+        return rules_for(periode["akhir"] if periode is not None else pen["created_at"].date())
+
+    def unor_induk(self, unor_id: str | None) -> str | None:
+        if unor_id not in self._induk:
+            self._induk[unor_id] = muat.unor_induk_of(self.s, unor_id)
+        return self._induk[unor_id]
+
+    def capaian(self, induk: str, periode_id: str):
+        if (induk, periode_id) not in self._capaian:
+            self._capaian[induk, periode_id] = capaian_of(self.s, induk, periode_id)
+        return self._capaian[induk, periode_id]
+
+
+def tentukan(s, pen, rating_hasil_kerja: str | None, rating_perilaku: str,
+             ctx: Konteks | None = None) -> Penetapan:
     """The predikat these ratings give; for the pimpinan of the organisation the capaian
     kinerja organisasi is the rating hasil kerja."""
     if pen["model"] == "PP_30_2019":
         raise konflik("SKP model PP 30/2019 dinilai dengan nilai numerik (pp30), bukan rating.")
-    rules = muat.rules_of(s, pen)
-    induk = muat.unor_induk_of(s, pen["unor_id"])
+    ctx = ctx or Konteks(s)
+    rules = ctx.rules(pen)
+    induk = ctx.unor_induk(pen["unor_id"])
     sumber = "PEJABAT_PENILAI"
     if muat.is_pimpinan_organisasi(s, pen, induk):
-        capaian = capaian_of(s, induk, pen["periode_id"])
+        capaian = ctx.capaian(induk, pen["periode_id"])
         if capaian is not None:
             dari_capaian = rules.rating_pimpinan[capaian["capaian"]]
             if rating_hasil_kerja not in (None, dari_capaian):
@@ -57,10 +89,12 @@ def tentukan(s, pen, rating_hasil_kerja: str | None, rating_perilaku: str) -> Pe
                      sumber)
 
 
-def periksa_distribusi(s, pens, hasil: list[Penetapan]) -> list[Distribusi]:
+def periksa_distribusi(s, pens, hasil: list[Penetapan],
+                       ctx: Konteks | None = None) -> list[Distribusi]:
     """The resulting distribution of every unit these penetapan touch."""
+    ctx = ctx or Konteks(s)
     pengganti = {h.penilaian_id: h.predikat for h in hasil}
-    units = {(muat.unor_induk_of(s, p["unor_id"]) or p["unor_id"] or "-", p["periode_id"])
+    units = {(ctx.unor_induk(p["unor_id"]) or p["unor_id"] or "-", p["periode_id"])
              for p in pens}
     return [distribusi(s, induk, periode_id, pengganti) for induk, periode_id in sorted(units)]
 
@@ -91,6 +125,27 @@ def simpan(s, pen, h: Penetapan, *, oleh: str | None, alasan: str | None,
     catat(s, pen["id"], aksi, oleh, sebelum, sesudah, alasan or justifikasi)
 
 
+def simpan_banyak(s, pasangan: list[tuple], *, oleh: str | None, justifikasi: str | None,
+                  aksi: str) -> None:
+    """``simpan`` for many (pen, Penetapan) pairs: one executemany UPDATE, one history insert."""
+    if not pasangan:
+        return
+    waktu = now()
+    s.execute(update(penilaian).where(penilaian.c.id == bindparam("b_id")).values(
+        rating_hasil_kerja=bindparam("b_rh"), rating_perilaku=bindparam("b_rp"),
+        predikat=bindparam("b_predikat"), justifikasi_distribusi=bindparam("b_just"),
+        updated_at=waktu), [
+        {"b_id": pen["id"], "b_rh": h.rating_hasil_kerja, "b_rp": h.rating_perilaku,
+         "b_predikat": h.predikat, "b_just": justifikasi or pen["justifikasi_distribusi"]}
+        for pen, h in pasangan])
+    catat_banyak(s, [{
+        "penilaian_id": pen["id"], "aksi": aksi, "oleh": oleh, "alasan": justifikasi,
+        "sebelum": {k: pen[k] for k in ("rating_hasil_kerja", "rating_perilaku", "predikat")},
+        "sesudah": {"rating_hasil_kerja": h.rating_hasil_kerja,
+                    "rating_perilaku": h.rating_perilaku, "predikat": h.predikat}}
+        for pen, h in pasangan])
+
+
 def beri_rating(uow, pen, *, oleh: str, rating_hasil_kerja: str | None, rating_perilaku: str,
                 justifikasi: str | None) -> tuple[Penetapan, list[Distribusi]]:
     s = uow.session
@@ -107,20 +162,21 @@ def rating_massal(uow, pens, items: list[dict], *, oleh: str, dry_run: bool,
                   justifikasi: str | None) -> tuple[list[Penetapan], list[Distribusi]]:
     s = uow.session
     by_id = {p["id"]: p for p in pens}
+    ctx = Konteks(s)
     hasil = []
     for item in items:
         pen = by_id[item["penilaian_id"]]
         if pen["status"] in TERKUNCI:
             raise konflik(f"Penilaian {pen['id']} berstatus {pen['status']}.")
-        hasil.append(tentukan(s, pen, item.get("rating_hasil_kerja"), item["rating_perilaku"]))
-    dist = periksa_distribusi(s, pens, hasil)
+        hasil.append(tentukan(s, pen, item.get("rating_hasil_kerja"), item["rating_perilaku"],
+                              ctx))
+    dist = periksa_distribusi(s, pens, hasil, ctx)
     if not dry_run:
         instansi = {p["instansi_id"] for p in pens}
         for instansi_id in instansi:
             tegakkan_pola(s, instansi_id, [d for d in dist], justifikasi)
-        for h in hasil:
-            simpan(s, by_id[h.penilaian_id], h, oleh=oleh, alasan=None, justifikasi=justifikasi,
-                   aksi="RATING_MASSAL")
+        simpan_banyak(s, [(by_id[h.penilaian_id], h) for h in hasil], oleh=oleh,
+                      justifikasi=justifikasi, aksi="RATING_MASSAL")
     return hasil, dist
 
 

@@ -25,3 +25,15 @@ def catat(session, penilaian_id: str, aksi: str, oleh: str | None, sebelum: Any,
     session.execute(riwayat.insert().values(
         penilaian_id=penilaian_id, waktu=datetime.now(timezone.utc), oleh_pegawai_id=oleh,
         aksi=aksi, sebelum=_json(sebelum), sesudah=_json(sesudah), alasan=alasan))
+
+
+def catat_banyak(session, rows: list[dict[str, Any]]) -> None:
+    """Several history rows in one statement: ``{penilaian_id, aksi, oleh, sebelum, sesudah,
+    alasan}`` each, all at the same time."""
+    if not rows:
+        return
+    waktu = datetime.now(timezone.utc)
+    session.execute(riwayat.insert(), [
+        {"penilaian_id": r["penilaian_id"], "waktu": waktu, "oleh_pegawai_id": r["oleh"],
+         "aksi": r["aksi"], "sebelum": _json(r["sebelum"]), "sesudah": _json(r["sesudah"]),
+         "alasan": r["alasan"]} for r in rows])

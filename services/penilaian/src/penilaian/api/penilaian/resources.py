@@ -160,7 +160,7 @@ class RatingMassal(MethodView):
         p = current_principal()
         with current_runtime().uow() as uow:
             ids = [i["penilaian_id"] for i in data["items"]]
-            pens = [muat.penilaian_row(uow.session, pid, for_update=True) for pid in ids]
+            pens = muat.penilaian_rows(uow.session, ids, for_update=True)
             for pen in pens:
                 akses.pastikan_pejabat_penilai(p, pen)
             hasil, dist = rating.rating_massal(uow, pens, data["items"], oleh=p.pegawai_id,
