@@ -66,6 +66,8 @@ pegawai = sa.Table(
     sa.Column("revisi", sa.Integer, nullable=False),
     sa.Column("created_at", TS, nullable=False),
     sa.Column("updated_at", TS, nullable=False),
+    # PostgreSQL only, in migration 0004: GIN trigram index on nama (ILIKE search) and
+    # varchar_pattern_ops indexes on nip and nik (prefix search)
     # the definitive heads of an instansi, read by every relasi request (migration 0003)
     sa.Index("ix_pegawai_pimpinan", "instansi_id",
              postgresql_where=sa.text("jenis_jabatan = 'PIMPINAN'"),
