@@ -54,7 +54,7 @@ effect = Table("effect", metadata, Column("id", Integer, primary_key=True, autoi
                Column("event_id", String(36), nullable=False),
                Column("aggregate_id", String(100), nullable=False))
 ROUTING_KEY = "identity.UnorDiperbarui"
-PRODUCERS = 4  # concurrent producers in the latency run (a service has several web workers)
+PRODUCERS = int(os.environ.get("BENCH_PRODUCERS", "4"))  # concurrent producers in the latency run (a service has several web workers)
 
 
 def make_envelopes(n: int) -> list[EventEnvelope]:
@@ -222,7 +222,8 @@ def relay_process(amqp_url, db_url, batch, poll, stop) -> None:
     engine = make_engine(db_url)
     with RabbitPublisher(amqp_url) as publisher:
         relay = OutboxRelay(engine, publisher, batch_size=batch, poll_interval=poll)
-        relay.listen(stop)
+        if not os.environ.get("BENCH_NO_LISTEN"):
+            relay.listen(stop)
         relay.run_forever(stop)
     engine.dispose()
 

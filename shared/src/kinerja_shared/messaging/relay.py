@@ -35,6 +35,7 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_interval: float = 0.05,
         max_backoff: float = 5.0,
+        gather_delay: float = 0.0,
         name: str = "relay",
     ) -> None:
         self.engine = engine
@@ -42,6 +43,7 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.poll_interval = poll_interval
         self.max_backoff = max_backoff
+        self.gather_delay = gather_delay
         self.name = name
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -112,7 +114,9 @@ class OutboxRelay:
                 backoff = min(max(backoff * 2, 0.1), self.max_backoff)
                 continue
             if sent < self.batch_size:
-                self._wake.wait(self.poll_interval)
+                if self._wake.wait(self.poll_interval) and self.gather_delay > 0:
+                    # woken by a commit: let the commits right behind it join the batch
+                    stop.wait(self.gather_delay)
                 self._wake.clear()
 
     def listen(self, stop: threading.Event | None = None) -> threading.Thread | None:
