@@ -9,13 +9,13 @@ Leaving the block without ``commit()`` rolls back, and the staged events vanish 
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..context import current_correlation_id
 from ..events import EventEnvelope, EventPayload
-from ..messaging.outbox import add_to_outbox
+from ..messaging.outbox import add_to_outbox, notify_relay
 
 
 class UnitOfWork:
@@ -47,21 +47,31 @@ class UnitOfWork:
         aggregate_id: str,
         instansi_id: str | None = None,
     ) -> EventEnvelope:
-        envelope = EventEnvelope.wrap(
-            payload,
-            aggregate_id=aggregate_id,
-            instansi_id=instansi_id,
-            correlation_id=current_correlation_id(),
-        )
-        add_to_outbox(self.session, envelope)
-        self._staged.append(envelope)
-        return envelope
+        """Stage one event in this transaction's outbox."""
+        return self.add_events([(payload, aggregate_id, instansi_id)])[0]
+
+    def add_events(
+        self, items: Iterable[tuple[EventPayload, str, str | None]]
+    ) -> list[EventEnvelope]:
+        """Stage many ``(payload, aggregate_id, instansi_id)`` events with one statement (bulk
+        imports); same transaction, same envelopes as ``add_event``."""
+        correlation_id = current_correlation_id()
+        envelopes = [
+            EventEnvelope.wrap(payload, aggregate_id=aggregate_id, instansi_id=instansi_id,
+                               correlation_id=correlation_id)
+            for payload, aggregate_id, instansi_id in items
+        ]
+        add_to_outbox(self.session, envelopes)
+        self._staged.extend(envelopes)
+        return envelopes
 
     @property
     def staged_events(self) -> list[EventEnvelope]:
         return list(self._staged)
 
     def commit(self) -> None:
+        if self._staged:
+            notify_relay(self.session)  # once per transaction, however many events
         self.session.commit()
         had_events = bool(self._staged)
         self._staged = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import column, table, text
@@ -37,23 +38,22 @@ class OutgoingMessage:
 NOTIFY_CHANNEL = "kinerja_outbox"
 
 
-def add_to_outbox(session: Session, envelope: EventEnvelope) -> None:
-    """Stage ``envelope`` in ``session``'s transaction; it is published only if that commits.
+def add_to_outbox(session: Session, envelopes: Sequence[EventEnvelope]) -> None:
+    """Stage ``envelopes`` in ``session``'s transaction (one statement for all of them); they
+    are published only if that transaction commits."""
+    if not envelopes:
+        return
+    created = datetime.now(timezone.utc)
+    session.execute(outbox.insert(), [
+        dict(event_id=str(e.event_id), event_type=e.event_type, routing_key=e.routing_key,
+             aggregate_id=e.aggregate_id, body=e.model_dump_json(), created_at=created,
+             attempts=0)
+        for e in envelopes
+    ])
 
-    On PostgreSQL the transaction also sends ``NOTIFY kinerja_outbox`` (delivered at commit,
-    once per transaction however many events it staged), so a relay in another process wakes
-    at once instead of waiting for its next poll.
-    """
+
+def notify_relay(session: Session) -> None:
+    """On PostgreSQL, ``NOTIFY kinerja_outbox`` in this transaction (delivered at commit), so a
+    relay in another process wakes at once instead of waiting for its next poll."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))
-    session.execute(
-        outbox.insert().values(
-            event_id=str(envelope.event_id),
-            event_type=envelope.event_type,
-            routing_key=envelope.routing_key,
-            aggregate_id=envelope.aggregate_id,
-            body=envelope.model_dump_json(),
-            created_at=datetime.now(timezone.utc),
-            attempts=0,
-        )
-    )

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timezone
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import sqlalchemy as sa
 
 from kinerja_shared.auth import Principal
 from kinerja_shared.auth.flask import DETAIL_FORBIDDEN, DETAIL_NOT_FOUND
 from kinerja_shared.db import UnitOfWork
-from kinerja_shared.events import EventEnvelope, EventPayload
-from kinerja_shared.context import current_correlation_id
-from kinerja_shared.messaging.outbox import outbox
+from kinerja_shared.events import EventPayload
 from kinerja_shared.web.problems import Problem
 
 from ..adapters.tables import riwayat
@@ -97,26 +95,6 @@ def catat(
         sebelum=jsonable(sebelum) if sebelum is not None else None,
         sesudah=jsonable(sesudah) if sesudah is not None else None,
     ))
-
-
-def add_events_bulk(uow: UnitOfWork, items: Iterable[tuple[EventPayload, str, str | None]]) -> int:
-    """Many events into the outbox with one executemany (bulk imports): same transaction and
-    envelope as ``uow.add_event``, without a round trip per event."""
-    cid = current_correlation_id()
-    created = now()
-    rows, envelopes = [], []
-    for payload, aggregate_id, instansi_id in items:
-        env = EventEnvelope.wrap(payload, aggregate_id=aggregate_id, instansi_id=instansi_id,
-                                 correlation_id=cid)
-        rows.append(dict(event_id=str(env.event_id), event_type=env.event_type,
-                         routing_key=env.routing_key, aggregate_id=env.aggregate_id,
-                         body=env.model_dump_json(), created_at=created, attempts=0))
-        envelopes.append(env)
-    if rows:
-        uow.session.execute(outbox.insert(), rows)
-        # staged like add_event's, so the commit wakes the relay (and a rollback drops them)
-        uow._staged.extend(envelopes)  # noqa: SLF001
-    return len(rows)
 
 
 def bulk_insert_riwayat(uow: UnitOfWork, rows: list[dict]) -> None:

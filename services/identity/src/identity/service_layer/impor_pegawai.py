@@ -12,7 +12,7 @@ from kinerja_shared.events.contracts.identity import PegawaiDiperbarui
 
 from ..adapters.tables import pegawai, unor
 from ..api.pegawai.schemas import PegawaiDasar, _nip
-from .common import add_events_bulk, bulk_insert_riwayat, new_id, now, snapshot
+from .common import bulk_insert_riwayat, new_id, now, snapshot
 from .impor import Galat, hasil, instansi_tujuan, riwayat_rows, update_many
 
 KOLOM = ["nip", "nama", "gelar_depan", "gelar_belakang", "unor_id", "jenis_jabatan", "jabatan",
@@ -79,6 +79,6 @@ def impor(uow, principal: Principal, *, instansi_id: str, rows: list[dict], dry_
             uow.session.execute(pegawai.insert(), baru)
         update_many(uow, pegawai, [*KOLOM, "revisi", "updated_at"], lama)
         bulk_insert_riwayat(uow, riwayat_rows(principal, "pegawai", plan))
-        add_events_bulk(uow, [(snapshot(PegawaiDiperbarui, a), a["id"], instansi_id) for _, a in plan])
+        uow.add_events([(snapshot(PegawaiDiperbarui, a), a["id"], instansi_id) for _, a in plan])
         uow.commit()
     return body

@@ -11,7 +11,7 @@ from kinerja_shared.events.contracts.identity import UnorDiperbarui
 
 from ..adapters.tables import unor
 from kinerja_shared.relasi import UnorNode, membentuk_siklus
-from .common import add_events_bulk, bulk_insert_riwayat, new_id, now, snapshot
+from .common import bulk_insert_riwayat, new_id, now, snapshot
 from .impor import Galat, bool_sel, hasil, instansi_tujuan, riwayat_rows, update_many
 
 KOLOM = ["kode", "nama", "jenis", "eselon", "mandiri", "kota"]
@@ -88,6 +88,6 @@ def impor(uow, principal: Principal, *, instansi_id: str, rows: list[dict], dry_
         update_many(uow, unor, [*KOLOM, "unor_atasan_id", "unor_induk_id", "revisi", "updated_at"],
                     baru + lama)
         bulk_insert_riwayat(uow, riwayat_rows(principal, "unor", [(b, a) for _, b, a in plan]))
-        add_events_bulk(uow, [(snapshot(UnorDiperbarui, a), a["id"], instansi_id) for _, _, a in plan])
+        uow.add_events([(snapshot(UnorDiperbarui, a), a["id"], instansi_id) for _, _, a in plan])
         uow.commit()
     return body
