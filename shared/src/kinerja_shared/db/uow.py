@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..context import current_correlation_id
 from ..events import EventEnvelope, EventPayload
-from ..messaging.outbox import add_to_outbox, notify_relay
+from ..messaging.outbox import add_to_outbox
 
 
 class UnitOfWork:
@@ -70,8 +70,6 @@ class UnitOfWork:
         return list(self._staged)
 
     def commit(self) -> None:
-        if self._staged:
-            notify_relay(self.session)  # once per transaction, however many events
         self.session.commit()
         had_events = bool(self._staged)
         self._staged = []

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Sequence
 from datetime import datetime, timezone
 
-from sqlalchemy import column, table, text
+from sqlalchemy import column, table
 from sqlalchemy.orm import Session
 
 from ..events import EventEnvelope
@@ -35,9 +35,6 @@ class OutgoingMessage:
     body: bytes
 
 
-NOTIFY_CHANNEL = "kinerja_outbox"
-
-
 def add_to_outbox(session: Session, envelopes: Sequence[EventEnvelope]) -> None:
     """Stage ``envelopes`` in ``session``'s transaction (one statement for all of them); they
     are published only if that transaction commits."""
@@ -50,10 +47,3 @@ def add_to_outbox(session: Session, envelopes: Sequence[EventEnvelope]) -> None:
              attempts=0)
         for e in envelopes
     ])
-
-
-def notify_relay(session: Session) -> None:
-    """On PostgreSQL, ``NOTIFY kinerja_outbox`` in this transaction (delivered at commit), so a
-    relay in another process wakes at once instead of waiting for its next poll."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"NOTIFY {NOTIFY_CHANNEL}"))

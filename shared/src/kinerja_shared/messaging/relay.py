@@ -35,7 +35,6 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_interval: float = 0.05,
         max_backoff: float = 5.0,
-        gather_delay: float = 0.0,
         name: str = "relay",
     ) -> None:
         self.engine = engine
@@ -43,7 +42,6 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.poll_interval = poll_interval
         self.max_backoff = max_backoff
-        self.gather_delay = gather_delay
         self.name = name
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -114,45 +112,11 @@ class OutboxRelay:
                 backoff = min(max(backoff * 2, 0.1), self.max_backoff)
                 continue
             if sent < self.batch_size:
-                if self._wake.wait(self.poll_interval) and self.gather_delay > 0:
-                    # woken by a commit: let the commits right behind it join the batch
-                    stop.wait(self.gather_delay)
+                self._wake.wait(self.poll_interval)
                 self._wake.clear()
-
-    def listen(self, stop: threading.Event | None = None) -> threading.Thread | None:
-        """On PostgreSQL, wake on ``NOTIFY kinerja_outbox`` (sent by every transaction that
-        staged events) from a listener thread; polling stays as the fallback. Returns the
-        thread, or None on other databases."""
-        if self.engine.dialect.name != "postgresql":
-            return None
-        stop = stop or self._stop
-        thread = threading.Thread(target=self._listen_loop, args=(stop,),
-                                  name=f"{self.name}-relay-listen", daemon=True)
-        thread.start()
-        return thread
-
-    def _listen_loop(self, stop: threading.Event) -> None:
-        import psycopg
-
-        from .outbox import NOTIFY_CHANNEL
-
-        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        while not stop.is_set():
-            try:
-                with psycopg.connect(url, autocommit=True) as conn:
-                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
-                    self._wake.set()  # catch up on anything committed while not listening
-                    while not stop.is_set():
-                        for _ in conn.notifies(timeout=1.0, stop_after=1):
-                            self._wake.set()
-            except Exception:  # noqa: BLE001 - polling still works; try again shortly
-                log.warning("outbox relay %s: LISTEN failed; polling only for now", self.name,
-                            exc_info=True)
-                stop.wait(5.0)
 
     def start(self) -> threading.Thread:
         self._stop.clear()
-        self.listen()
         self._thread = threading.Thread(target=self.run_forever, name=f"{self.name}-relay",
                                         daemon=True)
         self._thread.start()

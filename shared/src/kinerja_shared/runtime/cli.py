@@ -60,7 +60,6 @@ def cmd_relay(args) -> None:
     runtime = _runtime(args.service)
     stop = _stop_event()
     log.info("outbox relay of %s started", args.service)
-    runtime.relay.listen(stop)
     runtime.relay.run_forever(stop)
 
 
