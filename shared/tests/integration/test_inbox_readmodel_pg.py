@@ -3,10 +3,11 @@ rowcount -1 for INSERT ... ON CONFLICT, so the answer must come from RETURNING).
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Column, Integer, String, Table
+from sqlalchemy import Boolean, Column, Integer, String, Table
 
 from kinerja_shared.db import make_engine, make_session_factory, naming_metadata
-from kinerja_shared.db.readmodel import upsert_snapshot
+from kinerja_shared.db.readmodel import apply_snapshot, apply_tombstone, upsert_snapshot
+from kinerja_shared.events.contracts.identity import PegawaiDihapus, PegawaiDiperbarui
 from kinerja_shared.messaging import add_messaging_tables
 from kinerja_shared.messaging.inbox import record_once
 
@@ -14,6 +15,11 @@ metadata = naming_metadata()
 add_messaging_tables(metadata)
 thing = Table("thing", metadata, Column("id", String(10), primary_key=True),
               Column("nama", String(50)), Column("revisi", Integer, nullable=False))
+
+orang = Table("orang", metadata, Column("id", String(10), primary_key=True),
+              Column("instansi_id", String(10), nullable=False),
+              Column("nama", String(50), nullable=False), Column("aktif", Boolean, nullable=False),
+              Column("dihapus", Boolean, nullable=False), Column("revisi", Integer, nullable=False))
 
 
 @pytest.fixture(scope="module", params=["postgresql", "sqlite"])
@@ -41,3 +47,20 @@ def test_upsert_reports_written_only_for_newer_revisions(sessions):
         assert upsert_snapshot(session, thing, {"id": "a", "nama": "lama", "revisi": 1}) is False
         session.commit()
         assert session.execute(thing.select()).one().nama == "dua"
+
+
+def test_a_snapshot_lands_and_a_tombstone_keeps_the_row_and_wins_over_late_updates(sessions):
+    def snapshot(revisi, nama):
+        return PegawaiDiperbarui(id="p1", instansi_id="i1", nama=nama, revisi=revisi)
+
+    with sessions() as session:
+        assert apply_snapshot(session, orang, snapshot(1, "Budi")) is True
+        assert apply_tombstone(session, orang, PegawaiDihapus(id="p1", instansi_id="i1",
+                                                              revisi=2), nama="") is True
+        assert apply_snapshot(session, orang, snapshot(1, "Zombie")) is False
+        assert apply_tombstone(session, orang, PegawaiDihapus(id="p2", instansi_id="i1",
+                                                              revisi=1), nama="") is True
+        session.commit()
+        rows = {r.id: r for r in session.execute(orang.select())}
+    assert (rows["p1"].nama, rows["p1"].dihapus, rows["p1"].aktif) == ("Budi", True, False)
+    assert (rows["p2"].nama, rows["p2"].dihapus) == ("", True)  # never seen: a placeholder

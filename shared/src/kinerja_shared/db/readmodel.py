@@ -34,3 +34,31 @@ def upsert_snapshot(session: Session, table: Table, values: dict[str, Any], *,
     )
     # RETURNING, not rowcount: psycopg reports rowcount -1 for INSERT ... ON CONFLICT
     return session.execute(stmt.returning(table.c[key])).first() is not None
+
+
+def snapshot_values(payload: Any, table: Table) -> dict[str, Any]:
+    """The fields of a snapshot payload that ``table`` has columns for."""
+    data = payload.model_dump()
+    return {c.name: data[c.name] for c in table.columns if c.name in data}
+
+
+def apply_snapshot(session: Session, table: Table, payload: Any, *, key: str = "id",
+                   **extra: Any) -> bool:
+    """Keep ``payload`` (a snapshot event) in ``table`` unless a newer revisi is stored;
+    ``extra`` overrides or adds columns. A table with ``dihapus`` gets it cleared."""
+    values = snapshot_values(payload, table)
+    if "dihapus" in table.c and "dihapus" not in values:
+        values["dihapus"] = False
+    return upsert_snapshot(session, table, {**values, **extra}, key=key)
+
+
+def apply_tombstone(session: Session, table: Table, payload: Any, *, key: str = "id",
+                    **placeholders: Any) -> bool:
+    """A deletion event: mark the row ``dihapus`` (and not ``aktif``), keeping its other
+    columns; a row never seen is inserted with ``placeholders`` for its required columns."""
+    values = {**placeholders, **snapshot_values(payload, table), "dihapus": True}
+    update = ["dihapus"]
+    if "aktif" in table.c:
+        values["aktif"] = False
+        update.append("aktif")
+    return upsert_snapshot(session, table, values, key=key, update=update)

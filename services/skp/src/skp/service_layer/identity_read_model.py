@@ -2,51 +2,40 @@
 inbox; tolerant of out-of-order delivery through ``revisi``)."""
 from __future__ import annotations
 
-from kinerja_shared.db.readmodel import upsert_snapshot
+from kinerja_shared.db.readmodel import apply_snapshot, apply_tombstone
 from kinerja_shared.events.contracts import identity as ev
 
 from ..adapters.tables import instansi_ref, pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
 
 
-def _columns(payload, table) -> dict:
-    data = payload.model_dump()
-    return {c.name: data[c.name] for c in table.columns if c.name in data}
-
-
 def instansi_diperbarui(event: ev.InstansiDiperbarui, _envelope, uow) -> None:
     pengaturan = dict(event.pengaturan or {})
-    upsert_snapshot(uow.session, instansi_ref, {
-        **_columns(event, instansi_ref), "pengaturan": pengaturan,
-        "model_skp": pengaturan.get("model_skp")})
+    apply_snapshot(uow.session, instansi_ref, event, pengaturan=pengaturan,
+                   model_skp=pengaturan.get("model_skp"))
 
 
 def pegawai_diperbarui(event: ev.PegawaiDiperbarui, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, pegawai_ref, {**_columns(event, pegawai_ref), "dihapus": False})
+    apply_snapshot(uow.session, pegawai_ref, event)
 
 
 def pegawai_dihapus(event: ev.PegawaiDihapus, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, pegawai_ref, {
-        "id": event.id, "instansi_id": event.instansi_id, "nip": event.nip, "nama": "",
-        "aktif": False, "dihapus": True, "revisi": event.revisi}, update=("aktif", "dihapus"))
+    apply_tombstone(uow.session, pegawai_ref, event, nama="")
 
 
 def unor_diperbarui(event: ev.UnorDiperbarui, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, unor_ref, {**_columns(event, unor_ref), "dihapus": False})
+    apply_snapshot(uow.session, unor_ref, event)
 
 
 def unor_dihapus(event: ev.UnorDihapus, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, unor_ref, {
-        "id": event.id, "instansi_id": event.instansi_id, "nama": "", "dihapus": True,
-        "revisi": event.revisi}, update=("dihapus",))
+    apply_tombstone(uow.session, unor_ref, event, nama="")
 
 
 def plt_plh_diperbarui(event: ev.PltPlhDiperbarui, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, plt_plh_ref, _columns(event, plt_plh_ref))
+    apply_snapshot(uow.session, plt_plh_ref, event)
 
 
 def relasi_manual_diperbarui(event: ev.RelasiManualDiperbarui, _envelope, uow) -> None:
-    upsert_snapshot(uow.session, relasi_manual_ref, _columns(event, relasi_manual_ref),
-                    key="pegawai_id")
+    apply_snapshot(uow.session, relasi_manual_ref, event, key="pegawai_id")
 
 
 HANDLERS = {
