@@ -126,6 +126,8 @@ def test_the_whole_bkn_flow(api, runtime):
     assert "KEMBALIKAN" in aksi and "UBAH_INDIKATOR" in aksi
     ubah = [h for h in api.get("kabid1", f"/skp/{sid}/riwayat").json if h["aksi"] == "UBAH_RHK"][0]
     assert ubah["oleh_pegawai_id"] == "kadis" and ubah["sebelum"] == {"uraian": "Tugas tambahan"}
+    detail = api.get("kabid1", f"/skp/{sid}").json  # GET /skp/{id} carries its history too
+    assert [h["aksi"] for h in detail["riwayat"]] == aksi
 
     assert [e.typed_payload().skp_id for e in _events(runtime, "SkpDiajukan")] == [sid, sid]
     assert _events(runtime, "SkpDikembalikan")[0].typed_payload().catatan == "Target survei dinaikkan"

@@ -14,7 +14,8 @@ from ...adapters.skp_tables import skp
 from ...service_layer import akses, alur, perjanjian, skp_service
 from ..common import baca, jalankan
 from .schemas import (BatalkanSchema, KembalikanSchema, RiwayatSchema, SalinPkSchema,
-                      SkpCreateSchema, SkpPatchSchema, SkpQuerySchema, SkpSchema)
+                      SkpCreateSchema, SkpDetailSchema, SkpPatchSchema, SkpQuerySchema,
+                      SkpSchema)
 
 blp = Blueprint("skp", __name__, url_prefix="/skp",
                 description="Sasaran Kinerja Pegawai dan alur persetujuannya.")
@@ -93,13 +94,13 @@ class SkpBawahan(MethodView):
 @blp.route("/<skp_id>")
 class SkpById(MethodView):
     @login_required
-    @blp.response(200, SkpSchema)
+    @blp.response(200, SkpDetailSchema)
     def get(self, skp_id):
         """The whole SKP: RHK with indikator and Matriks Peran Hasil, the seven perilaku aspects,
-        status, pejabat penilai and his atasan. 404 unless owner, penilai, atasan penilai or an
-        admin of its instansi."""
+        status, pejabat penilai and his atasan, and its history (`riwayat`). 404 unless owner,
+        penilai, atasan penilai or an admin of its instansi."""
         baca(akses.muat, current_principal(), skp_id)
-        return _skp(skp_id)
+        return {**_skp(skp_id), "riwayat": baca(views.riwayat_skp, skp_id)}
 
     @login_required
     @blp.arguments(SkpPatchSchema)

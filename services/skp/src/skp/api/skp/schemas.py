@@ -158,3 +158,10 @@ class RiwayatSchema(Schema):
     objek = fields.String(allow_none=True)
     sebelum = fields.Raw(allow_none=True)
     sesudah = fields.Raw(allow_none=True)
+
+
+class SkpDetailSchema(SkpSchema):
+    """One SKP as GET /skp/{id} returns it: the whole plan and its history (API.md)."""
+
+    riwayat = fields.List(fields.Nested(RiwayatSchema),
+                          metadata={"description": "who changed what and when, oldest first"})
