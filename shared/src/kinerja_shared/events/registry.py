@@ -32,5 +32,12 @@ def all_event_types() -> dict[str, type[EventPayload]]:
     return dict(_REGISTRY)
 
 
+_loaded = False
+
+
 def _load_contracts() -> None:
-    from . import contracts  # noqa: F401  (importing registers every contract)
+    global _loaded
+    if not _loaded:  # an import statement per lookup costs a consumer microseconds per event
+        from . import contracts  # noqa: F401  (importing registers every contract)
+
+        _loaded = True

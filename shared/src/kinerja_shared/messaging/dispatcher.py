@@ -4,12 +4,19 @@ A transport (RabbitMQ or in-memory) calls ``EventDispatcher.handle(body)`` and a
 only after it returns; the handler's effect and the inbox row have committed by then.
 ``PoisonMessage`` means the message can never succeed (unparseable, unknown contract): the
 transport dead-letters it at once. Any other exception is retried until the delivery limit.
+
+A handler takes one event: ``handler(payload, envelope, uow)``. A handler marked with
+``@batch_handler`` takes every event of one type that a batch holds in a row:
+``handler([(payload, envelope), ...], uow)``, so it can write them with one statement
+(an ``executemany``) instead of one per event. Order is kept: a batch is cut into runs of
+consecutive events with the same handler. When a batch has to be re-applied message by message
+(a handler failed), a batch handler is called with one event at a time.
 """
 from __future__ import annotations
 
 import enum
 import logging
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Sequence, Union
 
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -21,7 +28,34 @@ from .inbox import record_many, record_once
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[EventPayload, EventEnvelope, UnitOfWork], None]
+EventHandler = Callable[[EventPayload, EventEnvelope, UnitOfWork], None]
+BatchHandler = Callable[[Sequence[tuple[EventPayload, EventEnvelope]], UnitOfWork], None]
+Handler = Union[EventHandler, BatchHandler]
+
+
+def batch_handler(fn: BatchHandler) -> BatchHandler:
+    """Mark ``fn`` as set-wise: it is called with a list of ``(payload, envelope)``."""
+    fn.kinerja_batch = True  # type: ignore[attr-defined]
+    return fn
+
+
+def is_batch_handler(handler: Handler) -> bool:
+    return bool(getattr(handler, "kinerja_batch", False))
+
+
+def _call(handler: Handler, items: Sequence[tuple[EventPayload, EventEnvelope]],
+          uow: UnitOfWork) -> None:
+    """Run ``handler`` on ``items`` (several only for a batch handler), with the correlation id
+    of the events in the context (of the first, when they differ) so events it stages carry it."""
+    token = correlation_id_var.set(items[0][1].correlation_id)
+    try:
+        if is_batch_handler(handler):
+            handler(items, uow)  # type: ignore[call-arg]
+        else:
+            (payload, envelope), = items
+            handler(payload, envelope, uow)  # type: ignore[call-arg]
+    finally:
+        correlation_id_var.reset(token)
 
 
 class PoisonMessage(Exception):
@@ -65,18 +99,14 @@ class EventDispatcher:
         handler = self.handlers.get(envelope.event_type)
         if handler is None:
             return Outcome.IGNORED
-        token = correlation_id_var.set(envelope.correlation_id)
-        try:
-            with self.uow_factory() as uow:
-                if not record_once(uow.session, consumer=self.consumer,
-                                   event_id=str(envelope.event_id),
-                                   event_type=envelope.event_type):
-                    return Outcome.DUPLICATE
-                handler(payload, envelope, uow)
-                uow.commit()
-            return Outcome.APPLIED
-        finally:
-            correlation_id_var.reset(token)
+        with self.uow_factory() as uow:
+            if not record_once(uow.session, consumer=self.consumer,
+                               event_id=str(envelope.event_id),
+                               event_type=envelope.event_type):
+                return Outcome.DUPLICATE
+            _call(handler, [(payload, envelope)], uow)
+            uow.commit()
+        return Outcome.APPLIED
 
     def handle_batch(self, bodies: list[bytes]) -> list[Outcome | Exception]:
         """Apply several messages in ONE transaction (one commit instead of one per event).
@@ -117,29 +147,38 @@ class EventDispatcher:
         with self.uow_factory() as uow:
             fresh = record_many(uow.session, consumer=self.consumer, events=[
                 (str(envelope.event_id), envelope.event_type) for _, envelope, _, _ in todo])
+            run: list = []  # consecutive fresh events for the same batch handler
             for i, envelope, payload, handler in todo:
                 event_id = str(envelope.event_id)
                 if event_id not in fresh:
                     results[i] = Outcome.DUPLICATE
                     continue
                 fresh.discard(event_id)  # the same event twice in one batch: apply once
-                token = correlation_id_var.set(envelope.correlation_id)
-                try:
-                    handler(payload, envelope, uow)
-                finally:
-                    correlation_id_var.reset(token)
-                results[i] = Outcome.APPLIED
+                if run and run[0][3] is not handler:
+                    self._apply_run(run, uow, results)
+                    run = []
+                run.append((i, envelope, payload, handler))
+                if not is_batch_handler(handler):
+                    self._apply_run(run, uow, results)
+                    run = []
+            if run:
+                self._apply_run(run, uow, results)
             uow.commit()
 
+    @staticmethod
+    def _apply_run(run, uow, results) -> None:
+        _call(run[0][3], [(payload, envelope) for _, envelope, payload, _ in run], uow)
+        for i, *_ in run:
+            results[i] = Outcome.APPLIED
+
     def _apply_in_savepoint(self, uow, envelope, payload, handler) -> Outcome | Exception:
-        token = correlation_id_var.set(envelope.correlation_id)
         savepoint = uow.session.begin_nested()
         try:
             if not record_once(uow.session, consumer=self.consumer,
                                event_id=str(envelope.event_id), event_type=envelope.event_type):
                 savepoint.commit()
                 return Outcome.DUPLICATE
-            handler(payload, envelope, uow)
+            _call(handler, [(payload, envelope)], uow)
             savepoint.commit()
             return Outcome.APPLIED
         except Exception as exc:  # noqa: BLE001 - reported per message
@@ -149,8 +188,6 @@ class EventDispatcher:
             log.warning("consumer %s: handler failed on %s", self.consumer, envelope.event_id,
                         exc_info=True)
             return exc
-        finally:
-            correlation_id_var.reset(token)
 
     @staticmethod
     def _parse(body: bytes) -> tuple[EventEnvelope, EventPayload]:

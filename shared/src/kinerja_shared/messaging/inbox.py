@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, MetaData, String, Table
+from sqlalchemy import Column, DateTime, MetaData, String, Table, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -44,18 +44,45 @@ def record_once(session: Session, *, consumer: str, event_id: str, event_type: s
 
 def record_many(session: Session, *, consumer: str, events: list[tuple[str, str]]) -> set[str]:
     """Insert inbox rows for ``(event_id, event_type)`` pairs in one statement; return the ids
-    that were new (not applied before by this consumer)."""
+    that were new (not applied before by this consumer).
+
+    On PostgreSQL the statement takes two array parameters (``INSERT ... SELECT unnest(...)``),
+    so its text is the same for every batch and psycopg parses and prepares it once; a
+    multi-row ``VALUES`` list was a third of a consumer's CPU in the bus benchmark (compiled
+    and parsed afresh for every batch). Elsewhere, SQLAlchemy's "insertmanyvalues".
+    """
     if not events:
         return set()
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     now = datetime.now(timezone.utc)
     unique = dict(events)  # an event twice in one batch is inserted once
-    stmt = (
-        insert(_inbox)
-        .values([{"consumer": consumer, "event_id": event_id, "event_type": event_type,
-                  "received_at": now} for event_id, event_type in unique.items()])
-        .on_conflict_do_nothing(index_elements=["consumer", "event_id"])
-        .returning(_inbox.c.event_id)
-    )
-    return set(session.execute(stmt).scalars())
+    if session.get_bind().dialect.name == "postgresql":
+        rows = session.execute(_PG_RECORD_MANY, {
+            "consumer": consumer, "event_ids": list(unique), "event_types": list(unique.values()),
+            "received_at": now})
+    else:
+        rows = session.execute(_record_many_stmt(), [
+            {"consumer": consumer, "event_id": event_id, "event_type": event_type,
+             "received_at": now} for event_id, event_type in unique.items()])
+    return set(rows.scalars())
+
+
+_PG_RECORD_MANY = text(
+    "INSERT INTO inbox (consumer, event_id, event_type, received_at) "
+    "SELECT :consumer, e.event_id, e.event_type, :received_at "
+    "FROM unnest(CAST(:event_ids AS varchar[]), CAST(:event_types AS varchar[])) "
+    "AS e(event_id, event_type) "
+    "ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id")
+
+_sqlite_stmt = None
+
+
+def _record_many_stmt():
+    """Reused so its compiled form stays in SQLAlchemy's cache."""
+    global _sqlite_stmt
+    if _sqlite_stmt is None:
+        _sqlite_stmt = (
+            sqlite_insert(_inbox)
+            .on_conflict_do_nothing(index_elements=["consumer", "event_id"])
+            .returning(_inbox.c.event_id)
+        )
+    return _sqlite_stmt
