@@ -26,6 +26,7 @@ class ServiceSettings:
     consumer_batch_size: int = 100
     relay_batch_size: int = 500
     relay_poll_interval: float = 0.05
+    outbox_retention: float = 0.0  # seconds published outbox rows are kept (0: deleted at once)
     jwks_url: str | None = None
     jwt_issuer: str = "kinerja-identity"
     jwt_audience: str = "kinerja"
@@ -51,6 +52,7 @@ class ServiceSettings:
             consumer_batch_size=int(env.get("KINERJA_CONSUMER_BATCH_SIZE", "100")),
             relay_batch_size=int(env.get("KINERJA_RELAY_BATCH_SIZE", "500")),
             relay_poll_interval=float(env.get("KINERJA_RELAY_POLL_INTERVAL", "0.05")),
+            outbox_retention=float(env.get("KINERJA_OUTBOX_RETENTION", "0")),
             jwks_url=env.get("KINERJA_JWKS_URL") or None,
             jwt_issuer=env.get("KINERJA_JWT_ISSUER", "kinerja-identity"),
             jwt_audience=env.get("KINERJA_JWT_AUDIENCE", "kinerja"),

@@ -41,9 +41,6 @@ def _closed_port_url(amqp_url: str) -> str:
 
 def test_state_change_and_event_commit_together_and_a_rollback_publishes_nothing(
         bus, vhost_url, service_name, producer_db, consumer_db, running):
-    _consumer(bus, vhost_url, service_name, consumer_db, running)
-    _relay(producer_db.engine, RabbitPublisher(vhost_url), running)
-
     committed = bus.unor_event("Bagian Umum")
     committed_id = bus.produce(producer_db, committed)
     assert producer_db.count(bus.unor) == 1
@@ -57,11 +54,14 @@ def test_state_change_and_event_commit_together_and_a_rollback_publishes_nothing
     assert producer_db.count(bus.unor, bus.unor.c.id == rolled_back.id) == 0
     assert producer_db.count(bus.outbox) == 1
 
+    _consumer(bus, vhost_url, service_name, consumer_db, running)
+    _relay(producer_db.engine, RabbitPublisher(vhost_url), running)
     marker_id = bus.produce(producer_db, bus.unor_event("Bagian Sesudahnya"))
     assert bus.wait_until(lambda: consumer_db.effects_of(marker_id) == 1)
     assert consumer_db.effects_of(committed_id) == 1
     assert consumer_db.count(bus.effect, bus.effect.c.aggregate_id == rolled_back.id) == 0
     assert consumer_db.count(bus.effect) == 2
+    assert producer_db.count(bus.outbox) == 0  # published rows leave the outbox
 
 
 def test_events_wait_in_the_outbox_while_the_broker_is_unreachable(
@@ -157,3 +157,50 @@ def test_two_relays_at_once_publish_each_event_once_and_it_is_applied_once(
     assert len(distinct) == total
     assert bus.wait_until(lambda: bus.queue_depth(vhost_url, service_name) == 0)
     assert consumer_db.count(bus.effect) == total
+
+
+def test_with_a_retention_published_rows_are_kept_marked_sent_and_purged_once_older(
+        bus, producer_db):
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import update
+
+    from kinerja_shared.testing.service import RecordingPublisher
+
+    ids = [bus.produce(producer_db, bus.unor_event(f"Unor {i}")) for i in range(3)]
+    publisher = RecordingPublisher()
+    relay = OutboxRelay(producer_db.engine, publisher, retention=3600)
+    assert relay.drain() == 3
+    assert [m.event_id for m in publisher.messages] == ids
+    assert producer_db.count(bus.outbox) == 3  # kept, for inspection
+    assert producer_db.count(bus.outbox, bus.outbox.c.sent_at.is_(None)) == 0
+    assert relay.drain() == 0  # a kept row is never published again
+
+    # one row published two hours ago: older than the retention, so purged; the others stay
+    with producer_db.engine.begin() as conn:
+        conn.execute(update(bus.outbox).where(bus.outbox.c.event_id == ids[0])
+                     .values(sent_at=datetime.now(timezone.utc) - timedelta(hours=2)))
+    assert relay.purge() == 1
+    assert producer_db.count(bus.outbox) == 2
+    assert producer_db.count(bus.outbox, bus.outbox.c.event_id == ids[0]) == 0
+
+
+def test_without_a_retention_the_relay_deletes_what_it_published_and_keeps_what_failed(
+        bus, producer_db):
+    from kinerja_shared.testing.service import RecordingPublisher
+
+    published = bus.produce(producer_db, bus.unor_event("Bagian Umum"))
+    assert OutboxRelay(producer_db.engine, RecordingPublisher()).drain() == 1
+    assert producer_db.count(bus.outbox) == 0
+    assert OutboxRelay(producer_db.engine, RecordingPublisher()).purge() == 0
+
+    class Broken:
+        def publish_batch(self, messages):
+            raise ConnectionError("broker away")
+
+    waiting = bus.produce(producer_db, bus.unor_event("Bagian Keuangan"))
+    with pytest.raises(ConnectionError):
+        OutboxRelay(producer_db.engine, Broken()).run_once()
+    assert producer_db.count(bus.outbox, bus.outbox.c.event_id == waiting,
+                             bus.outbox.c.attempts == 1) == 1
+    assert published != waiting

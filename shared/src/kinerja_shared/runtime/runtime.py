@@ -70,6 +70,7 @@ class ServiceRuntime:
                 batch_size=self.settings.relay_batch_size,
                 poll_interval=self.settings.relay_poll_interval,
                 name=self.name,
+                retention=self.settings.outbox_retention,
             )
         return self._relay
 
