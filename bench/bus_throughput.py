@@ -1,17 +1,20 @@
 """Event-bus benchmark: outbox -> relay -> RabbitMQ -> consumer -> inbox commit, next to raw pika.
 
-    python bench/bus_throughput.py [--events 20000] [--rate 500] [--seconds 10]
+    python bench/bus_throughput.py [--events 20000] [--rounds 3] [--rate 500] [--seconds 10]
 
 Creates (and drops) its own PostgreSQL databases and RabbitMQ vhost on the servers the test
 suite uses (``kinerja_shared.testing.servers``: KINERJA_TEST_DATABASE_URL / KINERJA_TEST_AMQP_URL
-or the local defaults). Three measurements in one run, on the same broker:
+or the local defaults). Three measurements in one run, on the same broker; 1 and 2 alternate
+``--rounds`` times and the medians are reported next to each round:
 
 1. raw pika: the same message bodies published the way the relay publishes them (batches,
    pipelined confirms, persistent) into a quorum queue, consumed concurrently with manual acks;
 2. Kinerja end to end: ``--events`` rows waiting in a producer's outbox, drained by an
-   ``OutboxRelay`` with a ``RabbitPublisher`` and applied by a ``RabbitConsumer`` whose handler
-   writes one effect row; the consumer applies what has arrived (up to its batch size) in one
-   transaction, one savepoint, inbox row and effect row per event;
+   ``OutboxRelay`` with a ``RabbitPublisher`` (relay and consumer are processes of their own)
+   and applied by a ``RabbitConsumer`` through an ``EventDispatcher`` whose set-wise handler
+   writes one effect row per event; whatever has arrived (up to the batch size) is applied in
+   one transaction with one inbox statement and one effect statement. CPU seconds of the relay
+   and consumer processes and of the whole machine are reported per 1,000 events;
 3. latency at a paced ``--rate`` events/s: four producer threads (like web workers) each commit
    one state change + event per transaction; latency is the event's ``occurred_at`` to the
    consumer's commit.
@@ -23,6 +26,7 @@ import json
 import multiprocessing
 import os
 import platform
+import resource
 import statistics
 import threading
 import time
@@ -33,10 +37,11 @@ import pika
 from sqlalchemy import Column, Integer, String, Table
 
 from kinerja_shared.db import UnitOfWork, make_engine, make_session_factory, naming_metadata
+from kinerja_shared.db.bulk import insert_rows
 from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts.identity import UnorDiperbarui
 from kinerja_shared.messaging import add_messaging_tables
-from kinerja_shared.messaging.dispatcher import EventDispatcher
+from kinerja_shared.messaging.dispatcher import EventDispatcher, batch_handler
 from kinerja_shared.messaging.rabbitmq import (
     RabbitConsumer,
     RabbitPublisher,
@@ -149,19 +154,23 @@ def bench_raw(amqp_url: str, bodies: list[bytes], *, batch: int, prefetch: int) 
     threading.Thread(target=raw_consume, args=(amqp_url, queue, len(bodies), prefetch, done,
                                                ready, result), daemon=True).start()
     ready.wait(30)
-    started = time.perf_counter()
+    busy, started = machine_busy_seconds(), time.perf_counter()
     raw_publish(amqp_url, exchange, bodies, batch)
     done.wait(600)
+    seconds = result["consumed_at"] - started
+    busy = machine_busy_seconds() - busy
     return {"publish": len(bodies) / publish_only, "consume": len(bodies) / consume_only,
-            "both": len(bodies) / (result["consumed_at"] - started)}
+            "both": len(bodies) / seconds, "machine_cpu_ms": busy * 1e6 / len(bodies),
+            "cores_busy": busy / seconds}
 
 
 # -- 2. and 3. Kinerja ----------------------------------------------------------------------
 class Probe:
     """Wraps the dispatcher: counts applied events and records commit latency."""
 
-    def __init__(self, dispatcher: EventDispatcher, expected: int) -> None:
+    def __init__(self, dispatcher: EventDispatcher, expected: int, *, latency: bool) -> None:
         self.inner = dispatcher
+        self.latency = latency  # parsing each body again costs CPU: only when latency is asked
         self.routing_keys = dispatcher.routing_keys
         self.expected = expected
         self.count = 0
@@ -179,26 +188,31 @@ class Probe:
         return results
 
     def _committed(self, bodies: list[bytes]) -> None:
-        committed = datetime.now(timezone.utc)
-        for body in bodies:
-            occurred = datetime.fromisoformat(json.loads(body)["occurred_at"])
-            self.latencies.append((committed - occurred).total_seconds())
+        if self.latency:
+            committed = datetime.now(timezone.utc)
+            for body in bodies:
+                occurred = datetime.fromisoformat(json.loads(body)["occurred_at"])
+                self.latencies.append((committed - occurred).total_seconds())
         self.count += len(bodies)
         if self.count >= self.expected:
             self.done.set()
 
 
-def record_effect(payload, envelope, uow: UnitOfWork) -> None:
-    uow.session.execute(effect.insert().values(event_id=str(envelope.event_id),
-                                               aggregate_id=envelope.aggregate_id))
+@batch_handler
+def record_effect(events, uow: UnitOfWork) -> None:
+    """One effect row per event, written set-wise: one statement for the run of events."""
+    insert_rows(uow.session, effect, [
+        {"event_id": str(envelope.event_id), "aggregate_id": envelope.aggregate_id}
+        for _payload, envelope in events])
 
 
-def consumer_for(amqp_url, consumer_engine, service, expected, prefetch) -> tuple:
+def consumer_for(amqp_url, consumer_engine, service, expected, prefetch, latency=False) -> tuple:
     session_factory = make_session_factory(consumer_engine)
     dispatcher = EventDispatcher(service, lambda: UnitOfWork(session_factory),
                                  {"UnorDiperbarui": record_effect})
-    probe = Probe(dispatcher, expected)
-    consumer = RabbitConsumer(amqp_url, service, probe, prefetch=prefetch)
+    probe = Probe(dispatcher, expected, latency=latency)
+    consumer = RabbitConsumer(amqp_url, service, probe, prefetch=prefetch,
+                              batch_size=int(os.environ.get("BENCH_CONSUMER_BATCH", "100")))
     consumer.start()
     if not consumer.wait_ready(30):
         raise RuntimeError("consumer did not start")
@@ -207,24 +221,43 @@ def consumer_for(amqp_url, consumer_engine, service, expected, prefetch) -> tupl
 
 # Production runs the relay and the consumer as processes of their own (ARCHITECTURE.md,
 # runtime modes), so the benchmark does too: no GIL shared between producer, relay, consumer.
-def consumer_process(amqp_url, db_url, service, expected, prefetch, ready, results) -> None:
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy (all cores), from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def consumer_process(amqp_url, db_url, service, expected, prefetch, latency, ready,
+                     results) -> None:
     engine = make_engine(db_url)
-    consumer, probe = consumer_for(amqp_url, engine, service, expected, prefetch)
+    consumer, probe = consumer_for(amqp_url, engine, service, expected, prefetch, latency)
+    cpu_start = cpu_seconds()
     ready.set()
     probe.done.wait(900)
     finished = time.monotonic()
+    cpu = cpu_seconds() - cpu_start
     consumer.stop()
     engine.dispose()
-    results.put({"count": probe.count, "finished": finished, "latencies": probe.latencies})
+    results.put({"count": probe.count, "finished": finished, "latencies": probe.latencies,
+                 "cpu": cpu})
 
 
-def relay_process(amqp_url, db_url, batch, poll, stop, ready) -> None:
+def relay_process(amqp_url, db_url, batch, poll, stop, ready, results) -> None:
     engine = make_engine(db_url)
     with RabbitPublisher(amqp_url) as publisher:
         relay = OutboxRelay(engine, publisher, batch_size=batch, poll_interval=poll)
         relay.run_once()  # connect to PostgreSQL before saying ready
+        cpu_start = cpu_seconds()
         ready.set()
         relay.run_forever(stop)
+        results.put(cpu_seconds() - cpu_start)
     engine.dispose()
 
 
@@ -232,14 +265,17 @@ class Pipeline:
     """A consumer process and a relay process around one producer database."""
 
     def __init__(self, amqp_url, producer_url, consumer_url, service, expected, *, batch,
-                 prefetch, poll) -> None:
+                 prefetch, poll, latency=False) -> None:
         ctx = multiprocessing.get_context("spawn")
         self.ready, self.stop, self.results = ctx.Event(), ctx.Event(), ctx.Queue()
+        self.relay_results = ctx.Queue()
         self.consumer = ctx.Process(target=consumer_process, args=(
-            amqp_url, consumer_url, service, expected, prefetch, self.ready, self.results))
+            amqp_url, consumer_url, service, expected, prefetch, latency, self.ready,
+            self.results))
         self.relay_ready = ctx.Event()
         self.relay = ctx.Process(target=relay_process, args=(
-            amqp_url, producer_url, batch, poll, self.stop, self.relay_ready))
+            amqp_url, producer_url, batch, poll, self.stop, self.relay_ready,
+            self.relay_results))
         self.expected = expected
 
     def start_consumer(self) -> None:
@@ -259,8 +295,10 @@ class Pipeline:
             result = self.results.get(timeout=900)
         finally:
             self.stop.set()
+            result_relay_cpu = self.relay_results.get(timeout=30)
             self.relay.join(30)
             self.consumer.join(30)
+        result["relay_cpu"] = result_relay_cpu
         if result["count"] < self.expected:
             raise RuntimeError(f"only {result['count']} of {self.expected} events arrived")
         return result
@@ -277,9 +315,15 @@ def bench_throughput(amqp_url, producer_engine, consumer_url, envelopes, *, batc
                         consumer_url, "bench-throughput", len(envelopes), batch=batch,
                         prefetch=prefetch, poll=poll)
     pipeline.start_consumer()
-    started = time.monotonic()
+    busy, started = machine_busy_seconds(), time.monotonic()
     pipeline.start_relay()
-    return len(envelopes) / (pipeline.result()["finished"] - started)
+    result = pipeline.result()
+    seconds = result["finished"] - started
+    busy = machine_busy_seconds() - busy  # until the processes stopped: a little generous
+    per_k = 1000 / len(envelopes)
+    return {"rate": len(envelopes) / seconds, "relay_cpu_ms": result["relay_cpu"] * per_k * 1000,
+            "consumer_cpu_ms": result["cpu"] * per_k * 1000,
+            "machine_cpu_ms": busy * per_k * 1000, "cores_busy": busy / seconds}
 
 
 def bench_latency(amqp_url, producer_engine, consumer_url, *, rate, seconds, batch, prefetch,
@@ -287,7 +331,7 @@ def bench_latency(amqp_url, producer_engine, consumer_url, *, rate, seconds, bat
     total = int(rate * seconds)
     pipeline = Pipeline(amqp_url, producer_engine.url.render_as_string(hide_password=False),
                         consumer_url, "bench-latency", total, batch=batch, prefetch=prefetch,
-                        poll=poll)
+                        poll=poll, latency=True)
     pipeline.start_consumer()
     pipeline.start_relay(wait=True)
     session_factory = make_session_factory(producer_engine)
@@ -321,33 +365,38 @@ def bench_latency(amqp_url, producer_engine, consumer_url, *, rate, seconds, bat
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="throughput rounds (raw, then Kinerja, alternating); medians shown")
     parser.add_argument("--rate", type=float, default=500.0, help="paced events/s for latency")
     parser.add_argument("--seconds", type=float, default=10.0, help="latency run length")
+    parser.add_argument("--latency-rounds", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=500, help="relay batch size")
     parser.add_argument("--prefetch", type=int, default=200)
     parser.add_argument("--poll-interval", type=float, default=0.05)
     parser.add_argument("--latency-only", action="store_true",
                         help="run only the paced latency measurement, on fresh databases")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
 
     pg_server, amqp_server = servers.postgres_server_url(), servers.amqp_server_url()
     amqp_url = servers.create_vhost(amqp_server, "kinerja-bench")
     db_urls = [servers.create_database(pg_server, "kinerja_bench") for _ in range(2)]
     engines = [make_engine(url) for url in db_urls]
+    raws, e2es, lats = [], [], []
     try:
         for engine in engines:
             metadata.create_all(engine)
         producer_engine = engines[0]
-        envelopes = make_envelopes(args.events)
         opts = dict(batch=args.batch_size, prefetch=args.prefetch, poll=args.poll_interval)
-
-        raw = e2e = None
-        if not args.latency_only:
-            raw = bench_raw(amqp_url, [e.to_json() for e in envelopes], batch=args.batch_size,
-                            prefetch=args.prefetch)
-            e2e = bench_throughput(amqp_url, producer_engine, db_urls[1], envelopes, **opts)
-        lat = bench_latency(amqp_url, producer_engine, db_urls[1], rate=args.rate,
-                            seconds=args.seconds, **opts)
+        for _ in range(0 if args.latency_only else args.rounds):
+            # alternating in the same run, so a change in the machine's load hits both sides
+            raws.append(bench_raw(amqp_url, [e.to_json() for e in make_envelopes(args.events)],
+                                  batch=args.batch_size, prefetch=args.prefetch))
+            e2es.append(bench_throughput(amqp_url, producer_engine, db_urls[1],
+                                         make_envelopes(args.events), **opts))
+        for _ in range(args.latency_rounds):
+            lats.append(bench_latency(amqp_url, producer_engine, db_urls[1], rate=args.rate,
+                                      seconds=args.seconds, **opts))
     finally:
         for engine in engines:
             engine.dispose()
@@ -355,27 +404,49 @@ def main() -> None:
             servers.drop_database(url)
         servers.delete_vhost(amqp_url)
 
-    body = len(envelopes[0].to_json())
-    print(f"\nEvent bus, {args.events} events of ~{body} bytes; {os.cpu_count()} CPUs, "
-          f"{platform.python_implementation()} {platform.python_version()}, pika "
-          f"{pika.__version__}; relay batch {args.batch_size}, poll {args.poll_interval}s, "
-          f"prefetch {args.prefetch}\n")
-    print("| measurement | result | goal |")
+    body = len(make_envelopes(1)[0].to_json())
+    print(f"\nEvent bus, {args.events} events of ~{body} bytes x {len(e2es)} rounds; "
+          f"{os.cpu_count()} CPUs, {platform.python_implementation()} "
+          f"{platform.python_version()}, pika {pika.__version__}; relay batch "
+          f"{args.batch_size}, poll {args.poll_interval}s, prefetch {args.prefetch}; "
+          f"load average {load_before:.2f} before the run, "
+          f"{os.getloadavg()[0]:.2f} after\n")
+    print("| measurement | result (median of rounds; each round) | goal |")
     print("|---|---|---|")
-    if raw is not None:
-        print_throughput(raw, e2e)
-    print(f"| latency at {lat['produced_rate']:,.0f} events/s ({lat['events']} events): p50 / p95 "
-          f"/ p99 / max | {lat['p50']:.1f} / {lat['p95']:.1f} / {lat['p99']:.1f} / "
-          f"{lat['max']:.1f} ms | p95 < 100 ms |")
+    if e2es:
+        print_throughput(raws, e2es)
+    for lat in lats:
+        print(f"| latency at {lat['produced_rate']:,.0f} events/s ({lat['events']} events): p50 / "
+              f"p95 / p99 / max | {lat['p50']:.1f} / {lat['p95']:.1f} / {lat['p99']:.1f} / "
+              f"{lat['max']:.1f} ms | p95 < 100 ms |")
 
 
-def print_throughput(raw: dict, e2e: float) -> None:
-    print(f"| raw pika publish (batches, pipelined confirms), quorum queue | {raw['publish']:,.0f} msg/s | |")
-    print(f"| raw pika consume (manual acks) | {raw['consume']:,.0f} msg/s | |")
-    print(f"| raw pika publish + consume at once | {raw['both']:,.0f} msg/s | |")
+def _median(rows: list[dict], key: str) -> float:
+    return statistics.median(row[key] for row in rows)
+
+
+def _each(values) -> str:
+    return ", ".join(f"{v:,.0f}" for v in values)
+
+
+def print_throughput(raws: list[dict], e2es: list[dict]) -> None:
+    for key, label in (("publish", "raw pika publish (batches, pipelined confirms), quorum queue"),
+                       ("consume", "raw pika consume (manual acks)"),
+                       ("both", "raw pika publish + consume at once")):
+        print(f"| {label} | {_median(raws, key):,.0f} msg/s ({_each(r[key] for r in raws)}) | |")
+    raw, e2e = _median(raws, "both"), _median(e2es, "rate")
     print(f"| Kinerja outbox -> relay -> RabbitMQ -> consumer -> inbox commit | {e2e:,.0f} events/s "
-          f"| >= 1,000 and >= half of raw ({raw['both'] / 2:,.0f}) |")
-    print(f"| ratio end to end / raw pika (publish + consume) | {e2e / raw['both']:.0%} | >= 50% |")
+          f"({_each(r['rate'] for r in e2es)}) | >= 1,000 and >= half of raw ({raw / 2:,.0f}) |")
+    ratios = ", ".join(f"{e['rate'] / r['both']:.0%}" for r, e in zip(raws, e2es))
+    print(f"| ratio end to end / raw pika (publish + consume) | {e2e / raw:.0%} (rounds: {ratios}) "
+          f"| >= 50% |")
+    print(f"| CPU per 1,000 messages, raw publish + consume: whole machine "
+          f"({_median(raws, 'cores_busy'):.2f} cores busy) | {_median(raws, 'machine_cpu_ms'):,.0f} "
+          f"ms | |")
+    print(f"| CPU per 1,000 events, Kinerja: whole machine "
+          f"({_median(e2es, 'cores_busy'):.2f} cores busy) / relay process / consumer process | "
+          f"{_median(e2es, 'machine_cpu_ms'):,.0f} / {_median(e2es, 'relay_cpu_ms'):,.0f} / "
+          f"{_median(e2es, 'consumer_cpu_ms'):,.0f} ms | |")
 
 
 if __name__ == "__main__":
