@@ -2,6 +2,7 @@
 rating + statistics of a unor induk of 5,000 pegawai.
 
     python bench/penilaian_bench.py [--events 10000] [--batch 500] [--repeat 5]
+    python bench/penilaian_bench.py --events-only [--events 10000]   # the event phases alone
 
 Creates (and drops) its own PostgreSQL database on the server the test suite uses
 (``kinerja_shared.testing.servers``), migrated by the real penilaian runtime
@@ -224,6 +225,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=500, help="events per handle_batch")
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timed call")
+    parser.add_argument("--events-only", action="store_true",
+                        help="seed and SkpDisetujui only: no raw insert, rating or statistics")
     args = parser.parse_args()
 
     load_before = os.getloadavg()
@@ -241,6 +244,13 @@ def main() -> None:
         events = bench_events(runtime, conn, bodies, args.batch)
         n_rows = conn.execute("SELECT count(*) FROM penilaian").fetchone()[0]
         assert n_rows == len(bodies), n_rows
+        if args.events_only:
+            print(f"\npenilaian: seed {len(identity):,} identity events (handle_batch 500) "
+                  f"{seed_s:.1f} s ({len(identity) / seed_s:,.0f} events/s); {len(bodies):,} "
+                  f"SkpDisetujui: handle **{events['handle']:,.0f} events/s**, handle_batch "
+                  f"({args.batch}) **{events['handle_batch']:,.0f} events/s**; load average "
+                  f"before {load_before[0]:.2f} / after {os.getloadavg()[0]:.2f}")
+            return
         raw = bench_raw_insert(conn)
         conn.execute("ANALYZE")  # what autovacuum does soon after a load; plans need stats
         conn.commit()
@@ -260,7 +270,8 @@ def main() -> None:
           f"{load_after[0]:.2f}\n")
     print("| measurement | result |")
     print("|---|---|")
-    print(f"| seed: {len(identity):,} identity events (handle_batch 500) | {seed_s:.1f} s |")
+    print(f"| seed: {len(identity):,} identity events (handle_batch 500) | {seed_s:.1f} s "
+          f"({len(identity) / seed_s:,.0f} events/s) |")
     print(f"| SkpDisetujui -> penilaian, `dispatcher.handle` (one transaction per event) | "
           f"**{events['handle']:,.0f} events/s** |")
     print(f"| SkpDisetujui -> penilaian, `dispatcher.handle_batch` ({args.batch} per transaction)"

@@ -1,6 +1,7 @@
 """skp benchmark: create and approve SKPs through the API at the size of a large instansi.
 
     python bench/skp_approve.py [--skp 10000] [--rhk 5] [--indikator 2] [--sample 500]
+    python bench/skp_approve.py --seed-only [--skp 10000]   # the seed phase alone
 
 Creates (and drops) its own PostgreSQL database on the server the test suite uses
 (``kinerja_shared.testing.servers``: KINERJA_TEST_DATABASE_URL or the local default), migrated
@@ -97,6 +98,19 @@ def seed(runtime, events) -> float:
         if bad:
             raise RuntimeError(f"seeding failed: {bad[0]!r}")
     return time.perf_counter() - started
+
+
+def check_seed(runtime, n_pegawai: int) -> None:
+    """The read model holds what was fed (so a fast seed is not a broken one)."""
+    from sqlalchemy import func, select
+
+    from skp.adapters.tables import pegawai_ref, unor_ref
+
+    with runtime.engine.connect() as conn:
+        pegawai = conn.execute(select(func.count()).select_from(pegawai_ref)).scalar_one()
+        unor = conn.execute(select(func.count()).select_from(unor_ref)).scalar_one()
+    if pegawai != n_pegawai or unor < 2:
+        raise RuntimeError(f"seed incomplete: {pegawai} pegawai, {unor} unor")
 
 
 class Client:
@@ -252,6 +266,8 @@ def main() -> None:
     parser.add_argument("--indikator", type=int, default=2)
     parser.add_argument("--sample", type=int, default=500, help="GET /skp/{id} sample size")
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
+    parser.add_argument("--seed-only", action="store_true",
+                        help="only the seed phase (identity events through the dispatcher)")
     args = parser.parse_args()
 
     load_before = os.getloadavg()
@@ -261,6 +277,13 @@ def main() -> None:
     try:
         events, staf, kasi, n_pegawai = world(args.pegawai or args.skp)
         seed_s = seed(runtime, events)
+        if args.seed_only:
+            check_seed(runtime, n_pegawai)
+            print(f"\nskp seed: {len(events):,} identity events through the dispatcher "
+                  f"(handle_batch 500) in {seed_s:.1f} s: **{len(events) / seed_s:,.0f} "
+                  f"events/s**; {os.cpu_count()} CPUs, load average before "
+                  f"{load_before[0]:.2f} / after {os.getloadavg()[0]:.2f}")
+            return
         c = Client(runtime.create_app(), minter)
         todo = [(pid, kasi[pid]) for pid in staf[:args.skp]]
         ids, times, write_s = write_phase(db_url, todo, args)
