@@ -79,10 +79,13 @@ class ServiceRuntime:
         return EventDispatcher(self.name, self.uow, self.definition.handlers(self))
 
     def declare_topology(self) -> None:
-        """Declare this service's queue, bindings and dead-letter queue on RabbitMQ.
+        """Declare this service's queue, bindings and dead-letter queue on RabbitMQ, and remove
+        the bindings of event types its subscription list no longer has.
 
         Run at deploy time (``kinerja migrate``) before any relay starts, so an event published
         before this service's consumer first connects is queued, not dropped as unroutable.
+        Only this deploy-time declaration prunes: consumers of the previous release may still
+        reconnect while the new one rolls out, and must not unbind what it added.
         """
         import pika
 
@@ -92,7 +95,7 @@ class ServiceRuntime:
         connection = pika.BlockingConnection(connection_parameters(s.amqp_url))
         try:
             declare_topology(connection.channel(), s.exchange, self.name,
-                             self.dispatcher.routing_keys, s.delivery_limit)
+                             self.dispatcher.routing_keys, s.delivery_limit, prune=True)
         finally:
             connection.close()
 
