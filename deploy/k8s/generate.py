@@ -63,6 +63,9 @@ CONFIG = {
     "KINERJA_JOBS": "celery",
     "KINERJA_LOG_FORMAT": "json",
     "KINERJA_JWKS_URL": f"http://identity:{PORT}/.well-known/jwks.json",
+    # proxies in front of the web pods whose X-Forwarded-For is believed: the Gateway's proxy
+    # (docs/DEPLOYMENT.md, "Client addresses"); one more per load balancer that appends too
+    "KINERJA_TRUSTED_PROXIES": "1",
     # the same as in docker-compose.yml (the deploy test checks both with gunicorn)
     "GUNICORN_CMD_ARGS": "--timeout 90 --graceful-timeout 30 --keep-alive 5 "
                          "--forwarded-allow-ips=* --worker-tmp-dir /dev/shm --no-control-socket",

@@ -14,6 +14,13 @@ def _bool(value: str | None, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _hops(value: str | None) -> int:
+    hops = int(value) if value not in (None, "") else 0
+    if hops < 0:
+        raise ValueError(f"KINERJA_TRUSTED_PROXIES must be 0 or more, not {value!r}")
+    return hops
+
+
 @dataclass(frozen=True)
 class ServiceSettings:
     service: str
@@ -33,6 +40,7 @@ class ServiceSettings:
     jobs: str = "inprocess"  # inprocess | celery
     log_format: str = "text"  # text | json
     max_body_bytes: int = 10 * 1024 * 1024
+    trusted_proxies: int = 0  # proxy hops whose X-Forwarded-For/-Proto/-Host are believed
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -59,5 +67,6 @@ class ServiceSettings:
             jobs=env.get("KINERJA_JOBS", "inprocess"),
             log_format=env.get("KINERJA_LOG_FORMAT", "text"),
             max_body_bytes=int(env.get("KINERJA_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
+            trusted_proxies=_hops(env.get("KINERJA_TRUSTED_PROXIES")),
             extra={k: v for k, v in env.items() if k.startswith(f"KINERJA_{key}_")},
         )

@@ -43,7 +43,19 @@ def create_app(runtime) -> Flask:
     _register_health(app, runtime)
     if definition.init_app is not None:
         definition.init_app(app, runtime)
+    _trust_proxies(app, settings.trusted_proxies)
     return app
+
+
+def _trust_proxies(app: Flask, hops: int) -> None:
+    """Behind ``hops`` proxies (KINERJA_TRUSTED_PROXIES; the gateway is one), take the client
+    address, scheme and host from the last ``hops`` values of X-Forwarded-For / -Proto / -Host,
+    which those proxies set. With 0 (the default) the headers are ignored: a client talking to
+    the service directly could otherwise claim any address (and escape login throttling)."""
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _init_auth(app: Flask, runtime, api: Api) -> None:

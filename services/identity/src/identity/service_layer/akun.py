@@ -1,6 +1,8 @@
 """Accounts: login, own password, password reset by an admin, tokens."""
 from __future__ import annotations
 
+import logging
+
 import sqlalchemy as sa
 
 from kinerja_shared.auth import Principal, ensure_admin_of
@@ -14,6 +16,8 @@ from .common import catat, invalid, not_found, now
 GAGAL_LOGIN = "NIP atau kata sandi salah."
 TERLALU_SERING = "Terlalu banyak percobaan masuk yang gagal. Coba lagi nanti."
 PANJANG_MINIMAL = 8
+
+log = logging.getLogger("kinerja.identity")
 
 
 def periksa_password_baru(password: str, field: str = "password_baru") -> None:
@@ -41,10 +45,15 @@ def login(runtime, comp, *, nip: str, password: str, client: str | None) -> dict
         )).mappings().first()
         ok = comp.passwords.verify(row["password_hash"] if row else None, password)
         if not ok:
-            throttle.record_failure(uow, keys[0], s.login_max_failures, s)
-            if client:
-                throttle.record_failure(uow, keys[1], s.login_max_failures_ip, s)
+            locked = []
+            if throttle.record_failure(uow, keys[0], s.login_max_failures, s):
+                locked.append(keys[0])
+            if client and throttle.record_failure(uow, keys[1], s.login_max_failures_ip, s):
+                locked.append(keys[1])
             uow.commit()
+            for key in locked:
+                log.warning("login locked for %s s after repeated failures: %s (client %s)",
+                            s.login_lockout, key, client)
             raise Problem(401, GAGAL_LOGIN, headers={"WWW-Authenticate": 'Bearer realm="kinerja"'})
         throttle.clear(uow, keys[0])
         if comp.passwords.needs_rehash(row["password_hash"]):

@@ -31,7 +31,8 @@ def retry_after(uow: UnitOfWork, keys: list[str]) -> int | None:
     return math.ceil(max(remaining)) if remaining else None
 
 
-def record_failure(uow: UnitOfWork, key: str, limit: int, s: IdentitySettings) -> None:
+def record_failure(uow: UnitOfWork, key: str, limit: int, s: IdentitySettings) -> bool:
+    """Count one failure of ``key``; True when this one locked it."""
     t = now()
     uow.session.execute(_insert(uow)(login_attempt).values(
         key=key, failures=0, window_started_at=t, locked_until=None
@@ -47,6 +48,7 @@ def record_failure(uow: UnitOfWork, key: str, limit: int, s: IdentitySettings) -
         locked, failures, started = t + timedelta(seconds=s.login_lockout), 0, t
     uow.session.execute(login_attempt.update().where(login_attempt.c.key == key).values(
         failures=failures, window_started_at=started, locked_until=locked))
+    return locked is not None
 
 
 def clear(uow: UnitOfWork, key: str) -> None:
