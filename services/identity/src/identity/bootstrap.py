@@ -7,6 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .cli import commands
 from .init_app import init_app
 from .service_layer.handlers import handlers
 from .service_layer.seed import on_start
@@ -29,4 +30,5 @@ def definition() -> ServiceDefinition:
         handlers=handlers,
         init_app=init_app,
         on_start=on_start,
+        commands=commands,
     )

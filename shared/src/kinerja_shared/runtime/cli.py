@@ -6,6 +6,9 @@
     kinerja consume SERVICE                              RabbitMQ consumer of the service's events
     kinerja worker SERVICE                               Celery worker of the service's jobs
     kinerja services                                     list installed services
+    kinerja SERVICE COMMAND ...                          a service's own commands, if it has any
+                                                         (e.g. kinerja identity keys rotate;
+                                                         kinerja SERVICE --help lists them)
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import threading
 
 from ..config import ServiceSettings
 from ..web.logging_setup import setup_logging
-from .definition import load_definitions
+from .definition import installed_services, load_definitions
 from .runtime import ServiceRuntime
 
 log = logging.getLogger("kinerja")
@@ -96,10 +99,36 @@ def cmd_embedded(args) -> None:
 
 def cmd_services(_args) -> None:
     for name, d in load_definitions().items():
-        print(f"{name:<13} /api/{d.url_prefix:<13} {d.title}")
+        own = f"  (perintah: kinerja {name} --help)" if d.commands is not None else ""
+        print(f"{name:<13} /api/{d.url_prefix:<13} {d.title}{own}")
 
 
-def main(argv: list[str] | None = None) -> None:
+def cmd_service(args) -> int | None:
+    """A command a service contributed (ServiceDefinition.commands), on a runtime of it."""
+    if getattr(args, "run", None) is None:
+        sys.exit(f"{args.service} tidak memiliki perintah sendiri")
+    runtime = _runtime(args.service)
+    try:
+        return args.run(runtime, args)
+    finally:
+        runtime.dispose()
+
+
+def _add_service_commands(sub, argv: list[str], builtins: set[str]) -> None:
+    """`kinerja <service> ...` for every installed service; only the service named on the
+    command line is imported and asked for its commands (the others stay unloaded)."""
+    for name in installed_services():
+        if name in builtins:
+            continue
+        p = sub.add_parser(name, help=f"perintah layanan {name}, bila ada")
+        p.set_defaults(func=cmd_service, service=name, run=None)
+        if argv[:1] == [name]:
+            definition = load_definitions([name])[name]
+            if definition.commands is not None:
+                definition.commands(p)
+
+
+def main(argv: list[str] | None = None) -> int | None:
     parser = argparse.ArgumentParser(prog="kinerja", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -120,9 +149,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--concurrency", type=int, default=2)
     p.set_defaults(func=cmd_worker)
     sub.add_parser("services").set_defaults(func=cmd_services)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _add_service_commands(sub, argv, set(sub.choices))
     args = parser.parse_args(argv)
-    args.func(args)
+    return args.func(args)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    sys.exit(main())

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from sqlalchemy import MetaData
 
 if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+
     from flask import Flask
 
     from ..messaging.dispatcher import Handler
@@ -35,7 +37,19 @@ class ServiceDefinition:
     jobs: Any = None  # a kinerja_shared.jobs JobRegistry, for services with background jobs
     init_app: Callable[["Flask", "ServiceRuntime"], None] | None = None
     on_start: Callable[["ServiceRuntime"], None] | None = None
+    # operator commands under `kinerja <name> ...`: called with that argparse parser, it adds
+    # its subcommands; each sets `run=fn(runtime, args)` (set_defaults), which gets a runtime
+    # built from the environment like `kinerja relay` does; a non-zero int it returns is the
+    # exit status, and `SystemExit("message")` refuses with that message
+    commands: Callable[["argparse.ArgumentParser"], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def installed_services() -> list[str]:
+    """Names of the installed services, without importing them (in SERVICE_ORDER)."""
+    order = {n: i for i, n in enumerate(SERVICE_ORDER)}
+    names = {ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return sorted(names, key=lambda n: (order.get(n, 99), n))
 
 
 def load_definitions(names: list[str] | None = None) -> dict[str, ServiceDefinition]:

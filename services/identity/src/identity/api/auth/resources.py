@@ -7,9 +7,8 @@ from flask_smorest import Blueprint
 
 from kinerja_shared.auth import ROLE_ADMIN_PUSAT, current_principal, login_required, roles_required
 
-from ...service_layer import akun
+from ...service_layer import akun, kunci
 from ...service_layer import pegawai as pegawai_svc
-from ...service_layer.common import conflict, not_found
 from ..common import comp, runtime, uow
 from ..pegawai.schemas import PegawaiSchema
 from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, TokenSchema
@@ -59,15 +58,14 @@ class Kunci(MethodView):
     @blp.response(200, KunciSchema(many=True))
     def get(self):
         """Daftar kunci penandatangan (tanpa bagian privat)."""
-        return comp().keys.list()
+        return kunci.daftar(comp())
 
     @roles_required(ROLE_ADMIN_PUSAT)
     @blp.response(201, KunciSchema)
     def post(self):
         """Rotasi: kunci baru menandatangani token mulai sekarang; kunci lama tetap
         memverifikasi sampai dipensiunkan."""
-        kid = comp().keys.rotate()
-        return next(k for k in comp().keys.list() if k["kid"] == kid)
+        return kunci.rotasi(comp(), oleh=_oleh())
 
 
 @blp.route("/kunci/<kid>")
@@ -77,13 +75,12 @@ class KunciById(MethodView):
     def delete(self, kid):
         """Pensiunkan kunci: token yang ditandatanganinya tidak berlaku lagi. Kunci yang
         sedang menandatangani tidak dapat dipensiunkan (409); rotasi dahulu."""
-        keys = comp().keys
-        found = next((k for k in keys.list() if k["kid"] == kid and k["aktif"]), None)
-        if found is None:
-            raise not_found()
-        if found["penandatangan"]:
-            raise conflict("Kunci ini sedang dipakai menandatangani token; lakukan rotasi dahulu.")
-        keys.retire(kid)
+        kunci.pensiunkan(comp(), kid, oleh=_oleh())
+
+
+def _oleh() -> str:
+    p = current_principal()
+    return f"pegawai {p.pegawai_id} (NIP {p.nip}) via HTTP from {request.remote_addr}"
 
 
 @jwks_blp.route("/jwks.json")
