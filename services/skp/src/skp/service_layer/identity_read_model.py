@@ -1,41 +1,61 @@
 """Keeps skp's read model of identity from identity's snapshot events (idempotent through the
-inbox; tolerant of out-of-order delivery through ``revisi``)."""
+inbox; tolerant of out-of-order delivery through ``revisi``).
+
+The handlers are set-wise: each run of consecutive events of one type in a consumer batch is
+written with one statement (``apply_snapshots`` / ``apply_tombstones``), leaving the tables as
+applying the events one by one would.
+"""
 from __future__ import annotations
 
-from kinerja_shared.db.readmodel import apply_snapshot, apply_tombstone
+from kinerja_shared.db.readmodel import apply_snapshots, apply_tombstones
 from kinerja_shared.events.contracts import identity as ev
+from kinerja_shared.messaging.dispatcher import batch_handler
 
 from ..adapters.tables import instansi_ref, pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
 
 
-def instansi_diperbarui(event: ev.InstansiDiperbarui, _envelope, uow) -> None:
+def _payloads(events):
+    return [payload for payload, _envelope in events]
+
+
+def _pengaturan(event: ev.InstansiDiperbarui) -> dict:
     pengaturan = dict(event.pengaturan or {})
-    apply_snapshot(uow.session, instansi_ref, event, pengaturan=pengaturan,
-                   model_skp=pengaturan.get("model_skp"))
+    return {"pengaturan": pengaturan, "model_skp": pengaturan.get("model_skp")}
 
 
-def pegawai_diperbarui(event: ev.PegawaiDiperbarui, _envelope, uow) -> None:
-    apply_snapshot(uow.session, pegawai_ref, event)
+@batch_handler
+def instansi_diperbarui(events, uow) -> None:
+    apply_snapshots(uow.session, instansi_ref, _payloads(events), derive=_pengaturan)
 
 
-def pegawai_dihapus(event: ev.PegawaiDihapus, _envelope, uow) -> None:
-    apply_tombstone(uow.session, pegawai_ref, event, nama="")
+@batch_handler
+def pegawai_diperbarui(events, uow) -> None:
+    apply_snapshots(uow.session, pegawai_ref, _payloads(events))
 
 
-def unor_diperbarui(event: ev.UnorDiperbarui, _envelope, uow) -> None:
-    apply_snapshot(uow.session, unor_ref, event)
+@batch_handler
+def pegawai_dihapus(events, uow) -> None:
+    apply_tombstones(uow.session, pegawai_ref, _payloads(events), nama="")
 
 
-def unor_dihapus(event: ev.UnorDihapus, _envelope, uow) -> None:
-    apply_tombstone(uow.session, unor_ref, event, nama="")
+@batch_handler
+def unor_diperbarui(events, uow) -> None:
+    apply_snapshots(uow.session, unor_ref, _payloads(events))
 
 
-def plt_plh_diperbarui(event: ev.PltPlhDiperbarui, _envelope, uow) -> None:
-    apply_snapshot(uow.session, plt_plh_ref, event)
+@batch_handler
+def unor_dihapus(events, uow) -> None:
+    apply_tombstones(uow.session, unor_ref, _payloads(events), nama="")
 
 
-def relasi_manual_diperbarui(event: ev.RelasiManualDiperbarui, _envelope, uow) -> None:
-    apply_snapshot(uow.session, relasi_manual_ref, event, key="pegawai_id")
+@batch_handler
+def plt_plh_diperbarui(events, uow) -> None:
+    apply_snapshots(uow.session, plt_plh_ref, _payloads(events))
+
+
+@batch_handler
+def relasi_manual_diperbarui(events, uow) -> None:
+    apply_snapshots(uow.session, relasi_manual_ref, _payloads(events), key="pegawai_id")
 
 
 HANDLERS = {
