@@ -38,6 +38,8 @@ class ServiceSettings:
     jwt_issuer: str = "kinerja-identity"
     jwt_audience: str = "kinerja"
     jobs: str = "inprocess"  # inprocess | celery
+    job_sweep_after: float = 300.0  # seconds a queued job waits before a worker re-enqueues it
+    job_sweep_interval: float = 60.0  # seconds between a Celery worker's sweeps (0: none)
     log_format: str = "text"  # text | json
     max_body_bytes: int = 10 * 1024 * 1024
     trusted_proxies: int = 0  # proxy hops whose X-Forwarded-For/-Proto/-Host are believed
@@ -65,6 +67,8 @@ class ServiceSettings:
             jwt_issuer=env.get("KINERJA_JWT_ISSUER", "kinerja-identity"),
             jwt_audience=env.get("KINERJA_JWT_AUDIENCE", "kinerja"),
             jobs=env.get("KINERJA_JOBS", "inprocess"),
+            job_sweep_after=float(env.get("KINERJA_JOB_SWEEP_AFTER", "300")),
+            job_sweep_interval=float(env.get("KINERJA_JOB_SWEEP_INTERVAL", "60")),
             log_format=env.get("KINERJA_LOG_FORMAT", "text"),
             max_body_bytes=int(env.get("KINERJA_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
             trusted_proxies=_hops(env.get("KINERJA_TRUSTED_PROXIES")),

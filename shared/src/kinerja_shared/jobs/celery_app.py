@@ -2,7 +2,8 @@
 
     app = make_celery_app("reporting", settings.amqp_url, registry, session_factory)
     runner = CeleryJobRunner(app, session_factory, registry)     # in the web process
-    # worker process:  celery -A reporting.entrypoints.jobs:app worker -Q reporting.jobs
+    # worker process:  kinerja worker reporting  (Celery worker on reporting.jobs, with the
+    # JobSweeper of sweeper.py re-enqueueing jobs whose message was lost)
 
 The message carries only the job id; the ``job`` row holds params, status and result, so there
 is no result backend. Settings follow ARCHITECTURE.md (engineering notes): late acks with an
@@ -106,9 +107,14 @@ class CeleryJobRunner(JobRunner):
         self._task = app.tasks[task_name]
 
     def _enqueue(self, job_id: str) -> None:
-        self._task.apply_async(
-            args=[job_id],
-            retry=True,
-            retry_policy={"max_retries": 3, "interval_start": 0, "interval_step": 0.5,
-                          "interval_max": 2},
-        )
+        enqueue_job(self._task, job_id)
+
+
+def enqueue_job(task: Task, job_id: str) -> None:
+    """Publish the message that runs ``job_id`` (confirmed; a few quick retries)."""
+    task.apply_async(
+        args=[job_id],
+        retry=True,
+        retry_policy={"max_retries": 3, "interval_start": 0, "interval_step": 0.5,
+                      "interval_max": 2},
+    )

@@ -8,7 +8,8 @@
 workers, so a worker never looks for a row that is not there yet. If handing it over fails,
 the row is marked GAGAL and ``JobEnqueueError`` is raised: no job waits forever for a message
 that was never sent. (A process dying between the commit and the hand-over leaves a MENUNGGU
-row; ``InProcessJobRunner.resume_unfinished`` picks those up at start.)
+row; ``InProcessJobRunner.resume_unfinished`` picks those up at start, and in production the
+``JobSweeper`` every Celery worker runs enqueues them again.)
 """
 from __future__ import annotations
 

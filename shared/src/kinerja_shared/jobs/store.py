@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import MetaData, select, update
+from sqlalchemy import MetaData, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .table import BERJALAN, GAGAL, MENUNGGU, SELESAI, add_job_table
@@ -132,6 +132,21 @@ class JobStore:
                  .order_by(job.c.dibuat_at))
         with self._session_factory() as session:
             return list(session.execute(query).scalars())
+
+    def waiting(self, *, created_before: datetime, limit: int = 500) -> list[tuple[str, datetime]]:
+        """``(id, dibuat_at)`` of MENUNGGU jobs created before ``created_before``, oldest first."""
+        query = (select(job.c.id, job.c.dibuat_at)
+                 .where(job.c.status == MENUNGGU, job.c.dibuat_at < created_before)
+                 .order_by(job.c.dibuat_at, job.c.id).limit(limit))
+        with self._session_factory() as session:
+            return [(row.id, _utc(row.dibuat_at)) for row in session.execute(query)]
+
+    def newest_started(self) -> datetime | None:
+        """``dibuat_at`` of the newest job a worker has ever claimed (the job sweeper's mark of
+        how far the FIFO queue has got)."""
+        query = select(func.max(job.c.dibuat_at)).where(job.c.mulai_at.is_not(None))
+        with self._session_factory() as session:
+            return _utc(session.execute(query).scalar())
 
     def _update_running(self, claim: Claim, **values: Any) -> bool:
         stmt = (update(job)

@@ -80,13 +80,17 @@ def cmd_consume(args) -> None:
 
 
 def cmd_worker(args) -> None:
-    from ..jobs import make_celery_app
+    from ..jobs import JobSweeper, attach_sweeper, make_celery_app
 
     runtime = _runtime(args.service)
     if runtime.definition.jobs is None:
         sys.exit(f"{args.service} tidak memiliki pekerjaan latar belakang")
-    app = make_celery_app(runtime.name, runtime.settings.amqp_url, runtime.definition.jobs,
+    s = runtime.settings
+    app = make_celery_app(runtime.name, s.amqp_url, runtime.definition.jobs,
                           runtime.session_factory)
+    if s.job_sweep_interval > 0:  # jobs committed but never enqueued (jobs/sweeper.py)
+        attach_sweeper(app, JobSweeper(app, runtime.session_factory, after=s.job_sweep_after,
+                                       interval=s.job_sweep_interval))
     app.worker_main(["worker", "--loglevel=INFO", f"--queues={runtime.name}.jobs",
                      f"--concurrency={args.concurrency}"])
 
