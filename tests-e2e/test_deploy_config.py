@@ -5,14 +5,15 @@
   no secret in the file, every required variable in .env.example.
 - deploy/postgres/init-databases.sh: creates one database per service (run for real against
   the test PostgreSQL, with throwaway names).
-- deploy/gateway/nginx.conf: routes every service's prefix; checked by `nginx -t` and by a
-  real nginx in front of small local backends (needs nginx: `apt-get install -y nginx`, listed
-  in .ci/apt-packages.txt).
+- deploy/gateway/nginx.conf: routes every service's prefix and never a service's /metrics;
+  checked by `nginx -t` and by a real nginx in front of small local backends (needs nginx:
+  `apt-get install -y nginx`, listed in .ci/apt-packages.txt).
 - deploy/k8s/: generated from deploy/k8s/generate.py and up to date; every manifest parses;
   web Deployments carry readiness/liveness probes.
 """
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import json
 import os
@@ -170,6 +171,19 @@ def test_compose_infrastructure(compose):
                 for suffix in ("", "-relay", "-consumer", "-migrate")}
     expected |= {f"{PREFIX[n]}-worker" for n in WORKER_SERVICES}
     assert kinerja == expected
+
+
+def test_compose_keeps_metrics_inside_its_network(compose):
+    """Web containers publish no port (the gateway is the way in, and it hides /metrics);
+    the optional token reaches them from .env."""
+    for name in SERVICE_ORDER:
+        web = compose[PREFIX[name]]
+        assert "ports" not in web and "8000" in web["expose"]
+        assert web["environment"]["KINERJA_METRICS_TOKEN"] == ""  # empty in .env.example
+    assert "KINERJA_METRICS_TOKEN" in env_example()
+    raw = yaml.safe_load(COMPOSE.read_text())["services"]
+    env = interpolate(raw, {**env_example(), "KINERJA_METRICS_TOKEN": "t0ken"})
+    assert env["skp"]["environment"]["KINERJA_METRICS_TOKEN"] == "t0ken"
 
 
 def test_gunicorn_accepts_the_web_arguments_and_outlasts_the_gateway(compose):
@@ -484,6 +498,46 @@ def test_gateway_answers_problem_json_for_unknown_paths(gateway):
     assert r.status_code == 301 and r.headers["Location"] == "/api/skp/"
 
 
+def raw_request(gateway, method: str, path: str, headers: dict | None = None):
+    """Send ``path`` exactly as written (requests would resolve "." and ".." itself)."""
+    conn = http.client.HTTPConnection("127.0.0.1", gateway.port, timeout=5)
+    try:
+        conn.request(method, path, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, resp.getheader("Content-Type"), resp.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("name", SERVICE_ORDER)
+def test_gateway_does_not_expose_a_services_metrics(gateway, name):
+    r = requests.get(f"{gateway.base}/api/{PREFIX[name]}/metrics", timeout=5)
+    assert r.status_code == 404
+    assert r.headers["Content-Type"] == "application/problem+json"
+    assert r.json()["type"].endswith("/not-found") and "service" not in r.json()
+
+
+@pytest.mark.parametrize("path", [
+    "/api/skp/metrics/", "/api/skp//metrics", "/api/skp/./metrics", "/api/skp/x/../metrics",
+    "/api/skp/%6Detrics", "/api/skp/%6d%65trics", "/api/skp/METRICS", "/api/skp/metrics?x=1",
+    "//api/skp/metrics", "/api/skp/metrics%2F", "/api/tidak-ada/metrics",
+])
+def test_no_spelling_of_a_metrics_path_reaches_a_service(gateway, path):
+    for method in ("GET", "HEAD", "POST"):
+        status, content_type, body = raw_request(gateway, method, path)
+        assert status == 404, (method, path)
+        assert content_type == "application/problem+json"
+        if method != "HEAD":
+            assert b'"service"' not in body, (method, path)
+
+
+def test_gateway_still_routes_paths_that_merely_mention_metrics(gateway):
+    for path, seen_path in (("/api/reporting/v1/metrics", "/v1/metrics"),
+                            ("/api/skp/metrics-saya", "/metrics-saya")):
+        seen = requests.get(f"{gateway.base}{path}", timeout=5).json()
+        assert seen["path"] == seen_path
+
+
 def test_gateway_answers_problem_json_when_a_service_is_down():
     servers = {PREFIX[name]: start_backend(name) for name in SERVICE_ORDER}
     backends = {p: s.server_address[1] for p, s in servers.items()}
@@ -564,13 +618,32 @@ def test_k8s_runs_each_service_with_probes_relay_consumer_and_migration(name):
     assert relay["command"] == ["kinerja", "relay", name]
     assert consumer["command"] == ["kinerja", "consume", name]
     assert main_container(job)["command"] == ["kinerja", "migrate", name]
-    route = find(docs, "HTTPRoute", prefix)["spec"]["rules"][0]
-    assert route["matches"][0]["path"]["value"] == f"/api/{prefix}"
+    route = find(docs, "HTTPRoute", prefix)["spec"]["rules"][-1]
+    assert route["matches"][0]["path"] == {"type": "PathPrefix", "value": f"/api/{prefix}"}
     assert route["backendRefs"] == [{"name": prefix, "port": 8000}]
     for container in (web, relay, consumer, main_container(job)):
         secret_keys = {e["valueFrom"]["secretKeyRef"]["key"] for e in container["env"]}
         assert db_key(name) in secret_keys and "KINERJA_AMQP_URL" in secret_keys
         assert not {db_key(n) for n in SERVICE_ORDER if n != name} & secret_keys
+
+
+@pytest.mark.parametrize("name", SERVICE_ORDER)
+def test_k8s_keeps_metrics_inside_the_cluster(name):
+    docs, prefix = k8s_documents(), PREFIX[name]
+    hidden = find(docs, "HTTPRoute", prefix)["spec"]["rules"][0]
+    assert [m["path"] for m in hidden["matches"]] == [
+        {"type": "Exact", "value": f"/api/{prefix}/metrics"},
+        {"type": "Exact", "value": f"/api/{prefix}/metrics/"}]
+    rewrite = hidden["filters"][0]["urlRewrite"]["path"]
+    assert rewrite["type"] == "ReplaceFullPath"
+    assert rewrite["replaceFullPath"] != "/metrics"  # a path the service answers 404 for
+    web = find(docs, "Deployment", prefix)
+    annotations = web["spec"]["template"]["metadata"]["annotations"]
+    assert annotations == {"prometheus.io/scrape": "true", "prometheus.io/port": "8000",
+                           "prometheus.io/path": "/metrics"}
+    token = [e for e in main_container(web)["env"] if e["name"] == "KINERJA_METRICS_TOKEN"]
+    assert token[0]["valueFrom"]["secretKeyRef"] == {
+        "name": "kinerja-secrets", "key": "KINERJA_METRICS_TOKEN", "optional": True}
 
 
 def test_k8s_scales_reporting_workers_on_queue_length():
@@ -592,5 +665,6 @@ def test_k8s_config_and_secret_template():
     assert config["KINERJA_BUS"] == "rabbitmq" and config["KINERJA_JOBS"] == "celery"
     secret = find(docs, "Secret", "kinerja-secrets")["stringData"]
     assert set(secret) == {db_key(n) for n in SERVICE_ORDER} | {
-        "KINERJA_AMQP_URL", "KINERJA_ADMIN_NIP", "KINERJA_ADMIN_PASSWORD"}
+        "KINERJA_AMQP_URL", "KINERJA_ADMIN_NIP", "KINERJA_ADMIN_PASSWORD",
+        "KINERJA_METRICS_TOKEN"}
     assert all("CHANGE_ME" in value for value in secret.values())

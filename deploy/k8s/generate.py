@@ -90,8 +90,11 @@ def meta(name: str, svc: Service | None = None, component: str | None = None, **
     return m
 
 
-def secret_env(key: str) -> dict:
-    return {"name": key, "valueFrom": {"secretKeyRef": {"name": SECRET, "key": key}}}
+def secret_env(key: str, optional: bool = False) -> dict:
+    ref = {"name": SECRET, "key": key}
+    if optional:
+        ref["optional"] = True
+    return {"name": key, "valueFrom": {"secretKeyRef": ref}}
 
 
 def env(svc: Service) -> list[dict]:
@@ -147,7 +150,11 @@ def resources(cpu: str, memory: str, memory_limit: str) -> dict:
     return {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": memory_limit}}
 
 
-def deployment(name: str, svc: Service, component: str, replicas: int, pod: dict) -> dict:
+def deployment(name: str, svc: Service, component: str, replicas: int, pod: dict,
+               annotations: dict | None = None) -> dict:
+    template = {"metadata": {"labels": labels(svc, component)}, "spec": pod}
+    if annotations:
+        template["metadata"]["annotations"] = annotations
     return {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
@@ -156,7 +163,7 @@ def deployment(name: str, svc: Service, component: str, replicas: int, pod: dict
             "replicas": replicas,
             "revisionHistoryLimit": 5,
             "selector": {"matchLabels": labels(svc, component)},
-            "template": {"metadata": {"labels": labels(svc, component)}, "spec": pod},
+            "template": template,
         },
     }
 
@@ -175,12 +182,15 @@ def web(svc: Service) -> list[dict]:
                f'kinerja_shared.runtime.wsgi:create_app("{svc.name}")']
     c = container(
         svc, command, resources("250m", "256Mi", "512Mi"),
+        # /metrics asks for this bearer token when the Secret has it (docs/DEPLOYMENT.md)
+        env=[*env(svc), secret_env("KINERJA_METRICS_TOKEN", optional=True)],
         ports=[{"name": "http", "containerPort": PORT}],
         readinessProbe=probe, livenessProbe=live, startupProbe=startup,
         # let the endpoint removal reach every node before gunicorn stops accepting
         lifecycle={"preStop": {"exec": {"command": ["sleep", "5"]}}},
     )
-    dep = deployment(svc.prefix, svc, "web", svc.web_replicas, pod_spec([c], grace=40))
+    dep = deployment(svc.prefix, svc, "web", svc.web_replicas, pod_spec([c], grace=40),
+                     annotations=SCRAPE)
     dep["spec"]["strategy"] = {"type": "RollingUpdate",
                                "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}}
     service = {
@@ -197,6 +207,12 @@ def web(svc: Service) -> list[dict]:
         "spec": {"minAvailable": 1, "selector": {"matchLabels": labels(svc, "web")}},
     }
     return [dep, service, pdb]
+
+
+# the annotations Prometheus' usual kubernetes-pods scrape job looks for: each web pod's
+# /metrics on its own port, inside the cluster (the routes do not expose it)
+SCRAPE = {"prometheus.io/scrape": "true", "prometheus.io/port": str(PORT),
+          "prometheus.io/path": "/metrics"}
 
 
 def relay(svc: Service) -> dict:
@@ -235,14 +251,23 @@ def migrate_job(svc: Service) -> dict:
 
 
 def http_route(svc: Service) -> dict:
-    """/api/<prefix>/x -> <prefix>:8000/x, as the compose gateway does."""
+    """/api/<prefix>/x -> <prefix>:8000/x, as the compose gateway does; /api/<prefix>/metrics
+    is rewritten to a path the service answers 404 for (Exact matches win over the prefix)."""
+    hidden = {
+        "matches": [{"path": {"type": "Exact", "value": f"/api/{svc.prefix}/metrics{end}"}}
+                    for end in ("", "/")],
+        "filters": [{"type": "URLRewrite",
+                     "urlRewrite": {"path": {"type": "ReplaceFullPath",
+                                             "replaceFullPath": NOT_PUBLIC}}}],
+        "backendRefs": [{"name": svc.prefix, "port": PORT}],
+    }
     return {
         "apiVersion": "gateway.networking.k8s.io/v1",
         "kind": "HTTPRoute",
         "metadata": meta(svc.prefix, svc, "web"),
         "spec": {
             "parentRefs": [{"name": "kinerja"}],
-            "rules": [{
+            "rules": [hidden, {
                 "matches": [{"path": {"type": "PathPrefix", "value": f"/api/{svc.prefix}"}}],
                 "filters": [
                     {"type": "URLRewrite",
@@ -257,6 +282,10 @@ def http_route(svc: Service) -> dict:
             }],
         },
     }
+
+
+# no service has this path: its answer is the service's own problem+json 404
+NOT_PUBLIC = "/tidak-publik"
 
 
 def gateway() -> dict:
@@ -325,6 +354,8 @@ def secret_template() -> dict:
     data["KINERJA_AMQP_URL"] = "amqp://kinerja:CHANGE_ME@rabbitmq.example.internal:5672/%2F"
     data["KINERJA_ADMIN_NIP"] = "CHANGE_ME"
     data["KINERJA_ADMIN_PASSWORD"] = "CHANGE_ME"
+    # optional: without it /metrics is open to anything inside the cluster
+    data["KINERJA_METRICS_TOKEN"] = "CHANGE_ME"
     return {"apiVersion": "v1", "kind": "Secret", "metadata": meta(SECRET), "type": "Opaque",
             "stringData": data}
 

@@ -42,6 +42,7 @@ class ServiceSettings:
     job_sweep_interval: float = 60.0  # seconds between a Celery worker's sweeps (0: none)
     log_format: str = "text"  # text | json
     max_body_bytes: int = 10 * 1024 * 1024
+    metrics_token: str | None = field(default=None, repr=False)  # bearer token for /metrics
     trusted_proxies: int = 0  # proxy hops whose X-Forwarded-For/-Proto/-Host are believed
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -71,6 +72,7 @@ class ServiceSettings:
             job_sweep_interval=float(env.get("KINERJA_JOB_SWEEP_INTERVAL", "60")),
             log_format=env.get("KINERJA_LOG_FORMAT", "text"),
             max_body_bytes=int(env.get("KINERJA_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
+            metrics_token=env.get("KINERJA_METRICS_TOKEN") or None,
             trusted_proxies=_hops(env.get("KINERJA_TRUSTED_PROXIES")),
             extra={k: v for k, v in env.items() if k.startswith(f"KINERJA_{key}_")},
         )

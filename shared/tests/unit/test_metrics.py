@@ -122,3 +122,54 @@ def test_counter_is_get_or_create_and_guards_against_clashes():
 def test_get_metrics_without_init_says_so():
     with pytest.raises(RuntimeError):
         get_metrics(Flask(__name__))
+
+
+# -- who may scrape ------------------------------------------------------------------------
+
+def test_without_a_token_metrics_are_open():
+    assert make_app().test_client().get("/metrics").status_code == 200
+
+
+def test_with_a_token_metrics_need_it_as_a_bearer_token():
+    app = Flask(__name__)
+    init_metrics(app, "skp", token="rahasia-metrik")
+    client = app.test_client()
+
+    for headers in ({}, {"Authorization": "Bearer salah"}, {"Authorization": "rahasia-metrik"},
+                    {"Authorization": "Basic rahasia-metrik"}):
+        resp = client.get("/metrics", headers=headers)
+        assert resp.status_code == 401, headers
+        assert resp.content_type == "application/problem+json"
+        assert resp.headers["WWW-Authenticate"] == 'Bearer realm="metrics"'
+        assert resp.get_json()["status"] == 401
+        assert b"kinerja_http_requests_total" not in resp.data
+
+    resp = client.get("/metrics", headers={"Authorization": "Bearer rahasia-metrik"})
+    assert resp.status_code == 200
+    assert b"kinerja_service_info" in resp.data
+    assert client.get("/metrics", headers={"Authorization": "bearer rahasia-metrik"}).status_code == 200
+
+
+def test_a_service_app_takes_the_token_from_kinerja_metrics_token(tmp_path):
+    from pathlib import Path
+
+    from sqlalchemy import MetaData
+
+    from kinerja_shared.config import ServiceSettings
+    from kinerja_shared.runtime.definition import ServiceDefinition
+    from kinerja_shared.runtime.runtime import ServiceRuntime
+
+    definition = ServiceDefinition(name="uji", url_prefix="uji", title="Uji", description="",
+                                   metadata=MetaData(), migrations_dir=Path(tmp_path))
+    settings = ServiceSettings.from_env("uji", {"KINERJA_DATA_DIR": str(tmp_path),
+                                                "KINERJA_METRICS_TOKEN": "dari-lingkungan"})
+    assert "dari-lingkungan" not in repr(settings)  # settings get logged; the token must not
+    runtime = ServiceRuntime(definition, settings)
+    try:
+        client = runtime.create_app().test_client()
+        assert client.get("/metrics").status_code == 401
+        assert client.get("/metrics", headers={
+            "Authorization": "Bearer dari-lingkungan"}).status_code == 200
+        assert client.get("/healthz").status_code == 200  # only /metrics is guarded
+    finally:
+        runtime.dispose()

@@ -12,9 +12,14 @@ fit (``prometheus_client.start_http_server(port, registry=metrics.registry)``).
 
 Under gunicorn with several workers set ``PROMETHEUS_MULTIPROC_DIR``: ``/metrics`` then
 aggregates every worker's values.
+
+``/metrics`` is for Prometheus inside the network (scraping each web container on its port):
+the gateway answers 404 for ``/api/<service>/metrics``. With ``KINERJA_METRICS_TOKEN`` set it
+also requires ``Authorization: Bearer <token>`` (Prometheus: ``authorization.credentials``).
 """
 from __future__ import annotations
 
+import hmac
 import os
 import threading
 import time
@@ -31,6 +36,8 @@ from prometheus_client import (
 )
 from prometheus_client.multiprocess import MultiProcessCollector
 
+from .problems import Problem, problem_response
+
 EXTENSION_KEY = "kinerja_metrics"
 NAMESPACE = "kinerja"
 UNMATCHED = "<unmatched>"  # 404s keep one label value, not one per probed path
@@ -38,6 +45,7 @@ UNMATCHED = "<unmatched>"  # 404s keep one label value, not one per probed path
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+_FROM_SETTINGS = object()
 
 
 class ServiceMetrics:
@@ -111,11 +119,18 @@ class ServiceMetrics:
 
 
 def init_metrics(app: Flask, service_name: str, *, path: str = "/metrics",
-                 metrics: ServiceMetrics | None = None) -> ServiceMetrics:
+                 metrics: ServiceMetrics | None = None,
+                 token: str | None | object = _FROM_SETTINGS) -> ServiceMetrics:
     """Count and time every request of ``app`` (label: the URL rule, not the raw path) and
-    serve ``path``. Calling it again on the same app returns the metrics already there."""
+    serve ``path``. Calling it again on the same app returns the metrics already there.
+
+    ``token``: the bearer token ``path`` requires (None: open). By default the service's
+    ``KINERJA_METRICS_TOKEN``, from the settings of the runtime the app was made by."""
     if EXTENSION_KEY in app.extensions:
         return app.extensions[EXTENSION_KEY]
+    if token is _FROM_SETTINGS:
+        settings = getattr(app.extensions.get("kinerja"), "settings", None)
+        token = getattr(settings, "metrics_token", None)
     metrics = metrics or ServiceMetrics(service_name)
     app.extensions[EXTENSION_KEY] = metrics
 
@@ -138,10 +153,20 @@ def init_metrics(app: Flask, service_name: str, *, path: str = "/metrics",
         return response
 
     def metrics_view() -> Response:
+        if token and not _bearer_matches(request.headers.get("Authorization"), token):
+            return problem_response(Problem(
+                401, "Metrik hanya untuk pemantauan internal; sertakan token yang benar.",
+                headers={"WWW-Authenticate": 'Bearer realm="metrics"'}))
         return Response(metrics.exposition(), mimetype=None, content_type=CONTENT_TYPE_LATEST)
 
     app.add_url_rule(path, endpoint="kinerja_metrics", view_func=metrics_view, methods=["GET"])
     return metrics
+
+
+def _bearer_matches(header: str | None, token: str) -> bool:
+    scheme, _, given = (header or "").strip().partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(),
+                                                              token.encode())
 
 
 def get_metrics(app: Flask | None = None) -> ServiceMetrics:
