@@ -3,6 +3,7 @@ arguments changed fails with a message saying what to do."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,6 +21,7 @@ from kinerja_shared.messaging.rabbitmq_topology import (
 from kinerja_shared.runtime.definition import ServiceDefinition
 from kinerja_shared.runtime.runtime import ServiceRuntime
 
+DEPLOYMENT_MD = Path(__file__).resolve().parents[3] / "docs" / "DEPLOYMENT.md"
 EXCHANGE = "kinerja.events"
 A = "identity.UnorDiperbarui"
 B = "identity.UnorDihapus"
@@ -106,6 +108,8 @@ def test_changing_the_delivery_limit_fails_saying_what_to_do(amqp_url, channel, 
     assert f"queue {service_name!r} already exists with other arguments" in message
     assert "x-delivery-limit=7" in message and "PRECONDITION_FAILED" in message
     assert "docs/DEPLOYMENT.md" in message and "KINERJA_DELIVERY_LIMIT" in message
+    section = re.search(r'DEPLOYMENT\.md, "([^"]+)"', message).group(1)
+    assert f"### {section}\n" in DEPLOYMENT_MD.read_text()  # the procedure it points to exists
     assert message in caplog.text
     # the queue and its binding are untouched
     assert routed(channel, service_name, A) == {A}

@@ -60,8 +60,8 @@ def declare_exchange(channel, exchange: str = DEFAULT_EXCHANGE) -> None:
 class TopologyMismatch(RuntimeError):
     """A queue exists with other arguments than this release declares (PRECONDITION_FAILED).
 
-    Queue arguments cannot be changed in place; docs/DEPLOYMENT.md ("Changing queue
-    arguments") has the procedure. Not an ``AMQPError``: retrying cannot help, so a consumer
+    Queue arguments cannot be changed in place; docs/DEPLOYMENT.md ("Subscriptions and
+    queue arguments") has the procedure. Not an ``AMQPError``: retrying cannot help, so a consumer
     stops with this message instead of reconnecting forever.
     """
 
@@ -120,8 +120,8 @@ def _declare_queue(channel, queue: str, arguments: dict) -> None:
             f"queue {queue!r} already exists with other arguments than this release declares "
             f"({_describe(arguments)}); the broker said: {exc.reply_text}. Queue arguments "
             "cannot be changed in place. Either keep the old value (e.g. KINERJA_DELIVERY_LIMIT) "
-            "or replace the queue without losing events as docs/DEPLOYMENT.md, \"Changing "
-            "queue arguments\", describes (stop the relays, let the queue drain, delete it, "
+            "or replace the queue without losing events as docs/DEPLOYMENT.md, \"Subscriptions "
+            "and queue arguments\", describes (stop the relays, let the queue drain, delete it, "
             "run `kinerja migrate`, start the relays again)."
         )
         log.error("%s", message)
