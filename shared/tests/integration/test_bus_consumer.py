@@ -288,3 +288,55 @@ def test_a_batch_commits_together_and_isolates_a_failing_handler(
     assert dispatcher.count(bad.event_id) == 2 and set(calls) == {bad.event_id}
     assert all(dispatcher.count(m.event_id) == 1 for m in good)  # applied at first delivery
     assert consumer_db.count(bus.inbox) == 300
+
+
+def test_an_old_replica_gives_a_newly_subscribed_event_back_to_the_new_release(
+        bus, vhost_url, service_name, consumer_db, running):
+    """Rolling deploy: the new release subscribes to UnorDihapus (``kinerja migrate`` bound it)
+    while an old replica, which only knows UnorDiperbarui, still consumes the same queue. The
+    old replica must not ack the new event type away: it requeues it and steps aside."""
+    def record_dihapus(payload, envelope, uow):
+        bus.record_effect(payload, envelope, uow)
+
+    old_handlers = {"UnorDiperbarui": bus.record_effect}
+    new_handlers = {"UnorDiperbarui": bus.record_effect, "UnorDihapus": record_dihapus}
+    connection = pika.BlockingConnection(connection_parameters(vhost_url))
+    declare_topology(connection.channel(), "kinerja.events", service_name,
+                     bus.make_dispatcher(consumer_db, service_name, new_handlers).routing_keys, 5)
+    connection.close()
+
+    old = start_consumer(vhost_url, service_name,
+                         bus.make_dispatcher(consumer_db, service_name, old_handlers), running)
+    before = [message_for(bus.unor_event(f"Unor {i}")) for i in range(5)]
+    dihapus = message_for(bus.UnorDihapus(id=str(uuid.uuid4()), instansi_id="inst-1"))
+    publisher(vhost_url, running).publish_batch([*before, dihapus])
+    assert bus.wait_until(lambda: old.steps_aside == 1)
+    assert all(consumer_db.effects_of(m.event_id) == 1 for m in before)
+    assert consumer_db.effects_of(dihapus.event_id) == 0  # not acked away by the old replica
+
+    start_consumer(vhost_url, service_name,
+                   bus.make_dispatcher(consumer_db, service_name, new_handlers), running)
+    after = [message_for(bus.unor_event(f"Unor {i}")) for i in range(5, 10)]
+    publisher(vhost_url, running).publish_batch(after)
+    assert bus.wait_until(lambda: consumer_db.effects_of(dihapus.event_id) == 1)
+    assert bus.wait_until(lambda: all(consumer_db.effects_of(m.event_id) == 1 for m in after))
+    assert bus.queue_depth(vhost_url, f"{service_name}.dead") == 0
+
+
+def test_an_event_type_no_replica_handles_ends_in_the_dead_letter_queue_not_the_void(
+        bus, vhost_url, service_name, consumer_db, running):
+    connection = pika.BlockingConnection(connection_parameters(vhost_url))
+    declare_topology(connection.channel(), "kinerja.events", service_name,
+                     ["identity.UnorDiperbarui", "identity.UnorDihapus"], 3)
+    connection.close()
+    consumer = start_consumer(vhost_url, service_name, bus.make_dispatcher(consumer_db,
+                              service_name), running, delivery_limit=3, step_aside_pause=0.1)
+    stray = message_for(bus.UnorDihapus(id=str(uuid.uuid4()), instansi_id="inst-1"))
+    good = [message_for(bus.unor_event(f"Unor {i}")) for i in range(10)]
+    publisher(vhost_url, running).publish_batch([stray, *good])
+
+    assert bus.wait_until(lambda: bus.queue_depth(vhost_url, f"{service_name}.dead") == 1)
+    assert bus.wait_until(lambda: all(consumer_db.effects_of(m.event_id) == 1 for m in good))
+    assert consumer.steps_aside >= 1
+    properties, _body = bus.get_one(vhost_url, f"{service_name}.dead")
+    assert properties.message_id == stray.event_id

@@ -2,8 +2,11 @@
 
 A transport (RabbitMQ or in-memory) calls ``EventDispatcher.handle(body)`` and acknowledges
 only after it returns; the handler's effect and the inbox row have committed by then.
-``PoisonMessage`` means the message can never succeed (unparseable, unknown contract): the
-transport dead-letters it at once. Any other exception is retried until the delivery limit.
+``PoisonMessage`` means the message can never succeed (not an envelope, or a payload that does
+not fit its contract): the transport dead-letters it at once. An event type without a handler
+here (an unknown contract included) is ``Outcome.IGNORED``: what to do with it is the
+transport's call (RabbitMQ: give it back to a newer replica). Any other exception is retried
+until the delivery limit.
 
 A handler takes one event: ``handler(payload, envelope, uow)``. A handler marked with
 ``@batch_handler`` takes every event of one type that a batch holds in a row:
@@ -95,10 +98,11 @@ class EventDispatcher:
         return sorted(f"{payload_class(t).producer}.{t}" for t in self.handlers)
 
     def handle(self, body: bytes) -> Outcome:
-        envelope, payload = self._parse(body)
+        envelope = self._envelope(body)
         handler = self.handlers.get(envelope.event_type)
         if handler is None:
             return Outcome.IGNORED
+        payload = self._payload(envelope)
         with self.uow_factory() as uow:
             if not record_once(uow.session, consumer=self.consumer,
                                event_id=str(envelope.event_id),
@@ -122,15 +126,16 @@ class EventDispatcher:
         todo = []
         for i, body in enumerate(bodies):
             try:
-                envelope, payload = self._parse(body)
+                envelope = self._envelope(body)
+                handler = self.handlers.get(envelope.event_type)
+                if handler is None:
+                    results[i] = Outcome.IGNORED
+                    continue
+                payload = self._payload(envelope)
             except PoisonMessage as exc:
                 results[i] = exc
                 continue
-            handler = self.handlers.get(envelope.event_type)
-            if handler is None:
-                results[i] = Outcome.IGNORED
-            else:
-                todo.append((i, envelope, payload, handler))
+            todo.append((i, envelope, payload, handler))
         if todo:
             try:
                 self._apply_all(todo, results)
@@ -190,9 +195,16 @@ class EventDispatcher:
             return exc
 
     @staticmethod
-    def _parse(body: bytes) -> tuple[EventEnvelope, EventPayload]:
+    def _envelope(body: bytes) -> EventEnvelope:
         try:
-            envelope = EventEnvelope.from_json(body)
-            return envelope, envelope.typed_payload()
+            return EventEnvelope.from_json(body)
+        except (ValidationError, ValueError) as exc:
+            raise PoisonMessage(f"unusable message: {exc}") from exc
+
+    @staticmethod
+    def _payload(envelope: EventEnvelope) -> EventPayload:
+        """The typed payload of an event this dispatcher has a handler for."""
+        try:
+            return envelope.typed_payload()
         except (ValidationError, UnknownEventType, ValueError) as exc:
             raise PoisonMessage(f"unusable message: {exc}") from exc

@@ -6,8 +6,14 @@ notes). The worker runs ``dispatcher.handle(body)`` in delivery order and only a
 (the handler's transaction and inbox row have committed) asks the connection thread, through
 ``add_callback_threadsafe``, to settle the delivery:
 
-- handled (applied, duplicate or ignored) -> ack (consecutive acks coalesce into one
-  ``multiple`` ack);
+- handled (applied or duplicate) -> ack (consecutive acks coalesce into one ``multiple`` ack);
+- an event type this consumer has no handler for (``Outcome.IGNORED``) -> it is not ours to
+  drop: a newer release of this service bound it (``kinerja migrate`` binds only subscribed
+  types and removes the rest), and this process is an old replica in a rolling deploy. The
+  message goes back to the queue (nack with requeue) and this consumer STEPS ASIDE: it cancels
+  its subscription for ``step_aside_pause`` seconds, so the newer replicas get the queue; the
+  messages it already holds are still settled. Should no replica handle the type, the message
+  is dead-lettered once it reached the delivery limit: never acked into the void;
 - ``PoisonMessage`` -> reject without requeue: dead-lettered to ``<service>.dead`` at once;
 - any other error -> nack with requeue after a growing pause, until the message has been tried
   ``delivery_limit`` times; then reject, so it is dead-lettered. The queue's ``x-delivery-limit``
@@ -22,13 +28,14 @@ import enum
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import partial
 
 import pika
 from pika.exceptions import AMQPError
 
-from .dispatcher import EventDispatcher, PoisonMessage, is_transient
+from .dispatcher import EventDispatcher, Outcome, PoisonMessage, is_transient
 from .rabbitmq_topology import DEFAULT_EXCHANGE, connection_parameters, declare_topology
 
 log = logging.getLogger(__name__)
@@ -38,6 +45,7 @@ class _Action(enum.Enum):
     ACK = "ack"
     REJECT = "reject"  # dead-letter now
     RETRY = "retry"  # nack with requeue
+    STEP_ASIDE = "step_aside"  # nack with requeue, and stop consuming for a while
 
 
 @dataclass(eq=False)
@@ -50,6 +58,8 @@ class _Session:
     in_hand: int = 0
     pending: list[tuple[_Action, int]] = field(default_factory=list)
     drain_scheduled: bool = False
+    consumer_tag: str | None = None  # None while stepped aside
+    resume_at: float = 0.0
 
 
 def delivery_attempt(properties, method) -> int:
@@ -75,6 +85,7 @@ class RabbitConsumer:
         reconnect_delay: float = 0.5,
         max_reconnect_delay: float = 30.0,
         batch_size: int = 100,
+        step_aside_pause: float = 60.0,
     ) -> None:
         self.amqp_url = amqp_url
         self.queue_name = queue_name
@@ -87,6 +98,8 @@ class RabbitConsumer:
         self.reconnect_delay = reconnect_delay
         self.max_reconnect_delay = max_reconnect_delay
         self.batch_size = max(1, batch_size)
+        self.step_aside_pause = step_aside_pause
+        self.steps_aside = 0  # how often this consumer left the queue to a newer release
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._lock = threading.Lock()
@@ -148,12 +161,17 @@ class RabbitConsumer:
                              self.dispatcher.routing_keys, self.delivery_limit)
             channel.basic_qos(prefetch_count=self.prefetch)
             session = _Session(connection, channel)
-            tag = channel.basic_consume(self.queue_name, partial(self._on_message, session))
+            self._subscribe(session)
             self._was_consuming = True
             self._ready.set()
             while not self._stop.is_set():
                 connection.process_data_events(time_limit=0.2)
-            channel.basic_cancel(tag)
+                if session.consumer_tag is None and time.monotonic() >= session.resume_at:
+                    log.info("consumer %s: consuming again after stepping aside",
+                             self.queue_name)
+                    self._subscribe(session)
+            if session.consumer_tag is not None:
+                channel.basic_cancel(session.consumer_tag)
             self._finish_in_hand(session)
         finally:
             self._ready.clear()
@@ -164,6 +182,22 @@ class RabbitConsumer:
                     connection.close()
                 except (AMQPError, OSError):
                     pass
+
+    def _subscribe(self, session: _Session) -> None:
+        session.consumer_tag = session.channel.basic_consume(
+            self.queue_name, partial(self._on_message, session))
+
+    def _step_aside(self, session: _Session) -> None:
+        """Leave the queue to newer replicas for a while (connection thread)."""
+        if session.consumer_tag is None:
+            return
+        log.warning("consumer %s: got an event type this release does not handle; a newer "
+                    "release is consuming the queue, stepping aside for %.0fs",
+                    self.queue_name, self.step_aside_pause)
+        tag, session.consumer_tag = session.consumer_tag, None
+        self.steps_aside += 1
+        session.resume_at = time.monotonic() + self.step_aside_pause
+        session.channel.basic_cancel(tag)  # undelivered prefetched messages return to the queue
 
     def _finish_in_hand(self, session: _Session, timeout: float = 10.0) -> None:
         """On stop: let the worker settle the message it holds (others return to the queue)."""
@@ -201,6 +235,8 @@ class RabbitConsumer:
                 channel.basic_reject(tag, requeue=False)
             else:
                 channel.basic_nack(tag, multiple=False, requeue=True)
+                if action is _Action.STEP_ASIDE:
+                    self._step_aside(session)
         if last_ack is not None:
             channel.basic_ack(last_ack, multiple=True)
 
@@ -248,7 +284,7 @@ class RabbitConsumer:
             if isinstance(result, Exception):
                 action = self._failure(result, method, properties)
             else:
-                action = _Action.ACK
+                action = self._handled(result, method, properties)
             self._settle(session, action, method.delivery_tag)
 
     def _retry_transient(self, call):
@@ -268,10 +304,21 @@ class RabbitConsumer:
 
     def _handle(self, method, properties, body: bytes) -> _Action:
         try:
-            self._retry_transient(lambda: self.dispatcher.handle(body))
-            return _Action.ACK
+            outcome = self._retry_transient(lambda: self.dispatcher.handle(body))
         except Exception as exc:  # noqa: BLE001 - any handler failure is retried, then dead-lettered
             return self._failure(exc, method, properties)
+        return self._handled(outcome, method, properties)
+
+    def _handled(self, outcome, method, properties) -> _Action:
+        if outcome is not Outcome.IGNORED:
+            return _Action.ACK
+        attempt = delivery_attempt(properties, method)
+        if attempt >= self.delivery_limit:
+            log.error("consumer %s: no replica handles %s (%s) after %d deliveries; "
+                      "dead-lettering it", self.queue_name, properties.message_id,
+                      properties.type, attempt)
+            return _Action.REJECT
+        return _Action.STEP_ASIDE
 
     def _failure(self, exc: Exception, method, properties) -> _Action:
         """Dead-letter a poison message now; retry another failure until the delivery limit."""
