@@ -89,6 +89,7 @@ def upsert_snapshots(session: Session, table: Table, rows: Sequence[Mapping[str,
     columns, so it is compiled once and psycopg prepares it once, whatever the number of rows
     (a multi-row ``VALUES`` list is compiled and parsed afresh for every call: ~10x slower
     here). Elsewhere (SQLite) it is SQLAlchemy's "insertmanyvalues" form of one cached statement.
+    Rows with different keys raise ValueError.
     """
     if not rows:
         return set()
@@ -164,7 +165,7 @@ def _pg_statement(table: Table, columns: tuple[str, ...], set_columns: tuple[str
     with a scalar Python-side default) and each one's bind processor (JSON -> psycopg Json);
     ``(None, ...)`` when a missing column has a default only SQLAlchemy can compute, or for an
     ARRAY column."""
-    cache_key = ("pg", table, columns, set_columns, key, version)
+    cache_key = ("postgresql", dialect.driver, table, columns, set_columns, key, version)
     if cache_key in _statements:
         return _statements[cache_key]
     insert_columns = list(columns)
@@ -175,9 +176,10 @@ def _pg_statement(table: Table, columns: tuple[str, ...], set_columns: tuple[str
             insert_columns = None
             break
         insert_columns.append(column.name)
+    # unnest cannot carry an ARRAY column (it would flatten it): the generic statement then
     if insert_columns is None or any(isinstance(_impl(table.c[name].type), types.ARRAY)
                                      for name in insert_columns):
-        _statements[cache_key] = (None, (), ())  # unnest would flatten an array column
+        _statements[cache_key] = (None, (), ())
         return _statements[cache_key]
     pg = postgresql.dialect()
     quote = pg.identifier_preparer.quote

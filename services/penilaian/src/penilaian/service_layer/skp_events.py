@@ -144,7 +144,7 @@ def sinkronkan(s, skps: list[dict]) -> None:
         return
     periods = defaultdict(list)
     for periode in s.execute(select(periode_ref).where(
-            periode_ref.c.instansi_id.in_({skp["instansi_id"] for skp in skps}),
+            periode_ref.c.instansi_id.in_(sorted({skp["instansi_id"] for skp in skps})),
             periode_ref.c.dihapus.is_(False))).mappings():
         periods[periode["instansi_id"]].append(periode)
     existing = defaultdict(dict)
