@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import Table, text, types
+from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+
+from .bulk import unnest_insert, unnest_params
 
 
 def upsert_snapshot(session: Session, table: Table, values: dict[str, Any], *,
@@ -101,16 +103,11 @@ def upsert_snapshots(session: Session, table: Table, rows: Sequence[Mapping[str,
     rows = _newest_per_key(rows, key=key, version=version, changed=set_columns)
     dialect = session.get_bind().dialect
     if dialect.name == "postgresql":
-        stmt, insert_columns, processors = _pg_statement(table, columns, set_columns, key,
-                                                         version, dialect)
-        if stmt is not None:
-            params = {}
-            for i, name in enumerate(insert_columns):
-                values = [row[name] for row in rows] if name in columns else \
-                    [table.c[name].default.arg] * len(rows)  # a scalar Python-side default
-                process = processors[i]
-                params[f"c{i}"] = [process(v) for v in values] if process else values
-            return set(session.execute(stmt, params).scalars())
+        spec = unnest_insert(table, columns, dialect,
+                             tail=_on_conflict(table, set_columns, key, version))
+        if spec is not None:
+            return set(session.execute(spec.statement,
+                                       unnest_params(table, spec, rows)).scalars())
     stmt = _generic_statement(table, set_columns, key, version, dialect.name)
     return set(session.execute(stmt, rows).scalars())
 
@@ -159,48 +156,14 @@ def _newest_per_key(rows: Sequence[Mapping[str, Any]], *, key: str, version: str
 _statements: dict[tuple, Any] = {}
 
 
-def _pg_statement(table: Table, columns: tuple[str, ...], set_columns: tuple[str, ...],
-                  key: str, version: str, dialect):
-    """The unnest upsert for these columns, its insert columns (the given ones plus columns
-    with a scalar Python-side default) and each one's bind processor (JSON -> psycopg Json);
-    ``(None, ...)`` when a missing column has a default only SQLAlchemy can compute, or for an
-    ARRAY column."""
-    cache_key = ("postgresql", dialect.driver, table, columns, set_columns, key, version)
-    if cache_key in _statements:
-        return _statements[cache_key]
-    insert_columns = list(columns)
-    for column in table.columns:
-        if column.name in columns or column.default is None:
-            continue
-        if not column.default.is_scalar:
-            insert_columns = None
-            break
-        insert_columns.append(column.name)
-    # unnest cannot carry an ARRAY column (it would flatten it): the generic statement then
-    if insert_columns is None or any(isinstance(_impl(table.c[name].type), types.ARRAY)
-                                     for name in insert_columns):
-        _statements[cache_key] = (None, (), ())
-        return _statements[cache_key]
-    pg = postgresql.dialect()
-    quote = pg.identifier_preparer.quote
-    arrays = ", ".join(f"CAST(:c{i} AS {table.c[name].type.compile(dialect=pg)}[])"
-                       for i, name in enumerate(insert_columns))
+def _on_conflict(table: Table, set_columns: tuple[str, ...], key: str, version: str) -> str:
+    """The ``ON CONFLICT`` clause of the unnest upsert (PostgreSQL)."""
+    preparer = postgresql.dialect().identifier_preparer
+    quote = preparer.quote
     changes = ", ".join(f"{quote(c)} = excluded.{quote(c)}" for c in set_columns)
-    conflict = (f"DO UPDATE SET {changes} WHERE {pg.identifier_preparer.format_table(table)}."
+    conflict = (f"DO UPDATE SET {changes} WHERE {preparer.format_table(table)}."
                 f"{quote(version)} < excluded.{quote(version)}") if changes else "DO NOTHING"
-    stmt = text(
-        f"INSERT INTO {pg.identifier_preparer.format_table(table)} "
-        f"({', '.join(quote(c) for c in insert_columns)}) SELECT * FROM unnest({arrays}) "
-        f"ON CONFLICT ({quote(key)}) {conflict} RETURNING {quote(key)}")
-    processors = tuple(table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-                       for name in insert_columns)
-    _statements[cache_key] = (stmt, tuple(insert_columns), processors)
-    return _statements[cache_key]
-
-
-def _impl(column_type):
-    return column_type.impl_instance if isinstance(column_type, types.TypeDecorator) \
-        else column_type
+    return f"ON CONFLICT ({quote(key)}) {conflict} RETURNING {quote(key)}"
 
 
 def _generic_statement(table: Table, set_columns: tuple[str, ...], key: str, version: str,
