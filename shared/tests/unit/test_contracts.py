@@ -31,6 +31,9 @@ EXAMPLES = {
     "PeriodeDiperbarui": {"id": "per1", "instansi_id": "i1", "tahun": 2026, "nama": "Januari",
                           "awal": date(2026, 1, 1), "akhir": date(2026, 1, 31),
                           "batas_pengisian": date(2026, 2, 5)},
+    "SesiDicabut": {"pegawai_id": "p1", "instansi_id": "i1",
+                    "dicabut_sebelum": datetime(2026, 11, 22, 3, 0, 1, tzinfo=timezone.utc),
+                    "alasan": "PASSWORD_DIGANTI"},
     "SkpDiajukan": {"skp_id": "s1", "pegawai_id": "p1", "jenis": "JF_JA",
                     "periode_awal": date(2026, 1, 1), "periode_akhir": date(2026, 12, 31)},
     "SkpDikembalikan": {"skp_id": "s1", "pegawai_id": "p1", "catatan": "Lengkapi indikator"},
@@ -103,3 +106,17 @@ def test_unknown_fields_from_a_newer_producer_are_ignored():
 def test_unknown_event_type_is_refused():
     with pytest.raises(UnknownEventType):
         payload_class("TidakAda")
+
+
+def test_sesi_dicabut_keeps_its_cutoff_to_the_second_on_the_wire():
+    payload = payload_class("SesiDicabut").model_validate(EXAMPLES["SesiDicabut"])
+    envelope = EventEnvelope.wrap(payload, aggregate_id="p1", instansi_id="i1")
+    assert envelope.routing_key == "identity.SesiDicabut"
+    back = EventEnvelope.from_json(envelope.to_json()).typed_payload()
+    assert back.dicabut_sebelum == datetime(2026, 11, 22, 3, 0, 1, tzinfo=timezone.utc)
+    assert back.dicabut_sebelum.tzinfo is not None
+
+
+def test_sesi_dicabut_takes_a_reason_it_does_not_know_yet():
+    data = {**EXAMPLES["SesiDicabut"], "alasan": "ALASAN_BARU", "field_baru": 1}
+    assert payload_class("SesiDicabut").model_validate(data).alasan == "ALASAN_BARU"

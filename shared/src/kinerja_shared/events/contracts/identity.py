@@ -2,7 +2,7 @@
 ``revisi`` so consumers can ignore an older snapshot that arrives late."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from ..envelope import EventPayload
@@ -124,3 +124,22 @@ class PeriodeDiperbarui(_Identity):
     final: bool = False
     dihapus: bool = False
     revisi: int = 1
+
+
+@register
+class SesiDicabut(_Identity):
+    """Every token of one pegawai issued (``iat``) before ``dicabut_sebelum`` is revoked: the
+    password was changed or reset, the pegawai was deactivated or deleted, or someone logged
+    the pegawai out everywhere (``alasan``: ``PASSWORD_DIGANTI``, ``PASSWORD_DIATUR_ULANG``,
+    ``PEGAWAI_DINONAKTIFKAN``, ``PEGAWAI_DIHAPUS``, ``HAK_AKSES_BERUBAH``, ``KELUAR_SEMUA``;
+    a plain string, so a new reason never makes an older consumer refuse the event).
+
+    ``dicabut_sebelum`` is a whole second of identity's clock, compared with the token's
+    ``iat`` (also identity's clock). Every service keeps the latest one per pegawai and never
+    moves it back, whatever order the events arrive in (kinerja_shared.auth.revocation)."""
+
+    event_type: ClassVar[str] = "SesiDicabut"
+    pegawai_id: str
+    instansi_id: str
+    dicabut_sebelum: datetime
+    alasan: str
