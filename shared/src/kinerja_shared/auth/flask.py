@@ -12,8 +12,14 @@
                            owner_pegawai_id=skp.pegawai_id,
                            related_pegawai_ids=(skp.penilai_id, skp.atasan_penilai_id))
 
-401 for a missing, malformed, expired or forged token (with ``WWW-Authenticate: Bearer``);
-403 for a role the caller lacks; 404 for an object the caller may not see at all.
+401 for a missing, malformed, expired or forged token (with ``WWW-Authenticate: Bearer``),
+and for a token of a revoked session (``auth.revocation``: issued before the pegawai's
+password change, deactivation or "log out everywhere"); 403 for a role the caller lacks; 404
+for an object the caller may not see at all.
+
+The revocation check reads the ``sesi_dicabut`` table of the app's service: the list given to
+``init_auth``, else that of the platform runtime the app was built by (``revocations_of``). An
+app with neither (a bare Flask app in a unit test) does not check revocations.
 """
 from __future__ import annotations
 
@@ -26,11 +32,14 @@ from flask import Flask, current_app, request
 
 from ..web.problems import Problem
 from .principal import Principal
+from .revocation import RevocationList, revocations_of
 from .verify import InvalidToken, KeySourceUnavailable, TokenVerifier
 
 log = logging.getLogger("kinerja.auth")
 
 EXTENSION_KEY = "kinerja_auth"
+REVOCATIONS_KEY = "kinerja_auth_revocations"
+RUNTIME_KEY = "kinerja"  # where the platform's app factory keeps the ServiceRuntime
 SECURITY_SCHEME_NAME = "bearerAuth"
 BEARER_SECURITY_SCHEME = {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
 
@@ -39,6 +48,11 @@ DETAIL_INVALID = "Token tidak valid atau kedaluwarsa."
 DETAIL_FORBIDDEN = "Anda tidak memiliki hak akses untuk tindakan ini."
 DETAIL_NOT_FOUND = "Data tidak ditemukan."
 DETAIL_UNAVAILABLE = "Layanan autentikasi sedang tidak tersedia. Coba lagi nanti."
+DETAIL_REVOKED = "Sesi telah dicabut; silakan masuk lagi."
+TYPE_REVOKED = "session-revoked"  # problem type a client can switch on to show the login page
+# what the OpenAPI document says a 401 means
+DOC_UNAUTHORIZED = ("Token tidak ada, tidak valid, kedaluwarsa, atau sesinya telah dicabut "
+                    "(kata sandi diganti, pegawai dinonaktifkan, keluar dari semua perangkat).")
 
 _REALM = 'Bearer realm="kinerja"'
 _ENVIRON_KEY = "kinerja.principal"
@@ -46,8 +60,21 @@ _ENVIRON_KEY = "kinerja.principal"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def init_auth(app: Flask, verifier: TokenVerifier) -> None:
+def init_auth(app: Flask, verifier: TokenVerifier, *,
+              revocations: RevocationList | None = None) -> None:
+    """Verify tokens with ``verifier``; check revocations with ``revocations`` when given
+    (else the platform runtime's list, see the module docstring)."""
     app.extensions[EXTENSION_KEY] = verifier
+    if revocations is not None:
+        app.extensions[REVOCATIONS_KEY] = revocations
+
+
+def get_revocations(app: Flask | None = None) -> RevocationList | None:
+    app = app or current_app
+    found = app.extensions.get(REVOCATIONS_KEY)
+    if found is None and RUNTIME_KEY in app.extensions:
+        found = revocations_of(app.extensions[RUNTIME_KEY])
+    return found
 
 
 def get_verifier(app: Flask | None = None) -> TokenVerifier:
@@ -98,8 +125,20 @@ def _authenticate() -> Principal | None:
         except KeySourceUnavailable as exc:
             log.error("auth: no signing keys available: %s", exc)
             raise Problem(503, DETAIL_UNAVAILABLE, headers={"Retry-After": "30"}) from None
+        _refuse_revoked(principal)
     request.environ[_ENVIRON_KEY] = principal
     return principal
+
+
+def _refuse_revoked(principal: Principal) -> None:
+    """401 for a token issued before the pegawai's sessions were revoked (one primary-key
+    lookup, possibly answered from memory: auth.revocation)."""
+    revocations = get_revocations()
+    if revocations is not None and revocations.is_revoked(principal):
+        log.info("auth: token of a revoked session refused (pegawai %s, iat %s) %s %s",
+                 principal.pegawai_id, principal.issued_at, request.method, request.path)
+        raise Problem(401, DETAIL_REVOKED, type=TYPE_REVOKED,
+                      headers={"WWW-Authenticate": f'{_REALM}, error="invalid_token"'})
 
 
 def optional_principal() -> Principal | None:
@@ -131,14 +170,14 @@ def _document(wrapper: Any, responses: dict[str, str]) -> None:
 
 
 def login_required(func: F) -> F:
-    """The view needs a valid token (any role)."""
+    """The view needs a valid token (any role) of a session that was not revoked."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        current_principal()
+        current_principal()  # verifies the token and refuses a revoked session
         return func(*args, **kwargs)
 
-    _document(wrapper, {"401": DETAIL_INVALID})
+    _document(wrapper, {"401": DOC_UNAUTHORIZED})
     return wrapper  # type: ignore[return-value]
 
 
@@ -158,7 +197,7 @@ def roles_required(*roles: str) -> Callable[[F], F]:
                 raise Problem(403, DETAIL_FORBIDDEN)
             return func(*args, **kwargs)
 
-        _document(wrapper, {"401": DETAIL_INVALID, "403": DETAIL_FORBIDDEN})
+        _document(wrapper, {"401": DOC_UNAUTHORIZED, "403": DETAIL_FORBIDDEN})
         return wrapper  # type: ignore[return-value]
 
     return decorator

@@ -36,6 +36,7 @@ class Principal:
     instansi_id: str | None = None
     roles: frozenset[str] = field(default_factory=lambda: frozenset({ROLE_PEGAWAI}))
     token_id: str | None = None
+    issued_at: int | None = None  # the token's ``iat`` (epoch seconds), for revocation checks
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "roles", _normalise_roles(self.roles))
@@ -95,6 +96,10 @@ class Principal:
             value = claims.get(name)
             if value is not None and not isinstance(value, str):
                 raise InvalidClaims(f"{name} must be a string")
+        issued_at = claims.get("iat")
+        if issued_at is not None and (isinstance(issued_at, bool)
+                                      or not isinstance(issued_at, (int, float))):
+            raise InvalidClaims("iat must be a number")
         roles = claims.get("roles", [])
         if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
             raise InvalidClaims("roles must be a list of strings")
@@ -105,4 +110,5 @@ class Principal:
             instansi_id=claims.get("instansi_id"),
             roles=frozenset(roles),
             token_id=claims.get("jti"),
+            issued_at=None if issued_at is None else int(issued_at),
         )

@@ -3,7 +3,8 @@
 Rules: RS256 only (``none``, HS* and everything else refused, before any key is touched); the
 key comes only from the key source (identity's JWKS), chosen by the required ``kid``; the
 signature is checked before any claim is used; ``exp``, ``nbf``, ``iss`` and ``aud`` are
-required and enforced.
+required and enforced; ``iat`` is required (``login_required`` compares it with the pegawai's
+revocation cutoff, see ``auth.revocation``).
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from .principal import InvalidClaims, Principal
 log = logging.getLogger("kinerja.auth")
 
 MAX_TOKEN_LENGTH = 8192  # a token is a few hundred bytes; refuse anything absurd unparsed
-REQUIRED_CLAIMS = ["exp", "nbf", "iss", "aud", "sub"]
+# iat too: revoked sessions are recognised by it (auth.revocation)
+REQUIRED_CLAIMS = ["exp", "nbf", "iat", "iss", "aud", "sub"]
 
 PublicKey = Any  # cryptography RSAPublicKey
 

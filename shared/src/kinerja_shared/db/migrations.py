@@ -50,10 +50,20 @@ def run_env() -> None:
             target_metadata=definition.metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=_not_a_platform_table,
         )
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()
+
+
+# Tables the platform keeps in every service's database without the service declaring them in
+# its metadata (autogenerate must not propose dropping them).
+PLATFORM_TABLES = frozenset({"sesi_dicabut"})
+
+
+def _not_a_platform_table(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and reflected and compare_to is None and name in PLATFORM_TABLES)
 
 
 def create_messaging_tables_v1(op) -> None:
@@ -116,3 +126,22 @@ def create_job_table_v1(op) -> None:
     )
     op.create_index("ix_job_instansi_id_dibuat_at", "job", ["instansi_id", "dibuat_at"])
     op.create_index("ix_job_status", "job", ["status"])
+
+
+def create_sesi_dicabut_table_v1(op) -> None:
+    """The revoked-sessions table (``kinerja_shared.auth.revocation``) every service has: per
+    pegawai, tokens issued before ``dicabut_sebelum`` are refused. Each service adds a
+    migration calling this; the platform's SesiDicabut handler and ``login_required`` use it."""
+    import sqlalchemy as sa
+
+    op.create_table(
+        "sesi_dicabut",
+        sa.Column("pegawai_id", sa.String(100), nullable=False),
+        sa.Column("dicabut_sebelum", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("alasan", sa.String(50), nullable=True),
+        sa.PrimaryKeyConstraint("pegawai_id", name="pk_sesi_dicabut"),
+    )
+
+
+def drop_sesi_dicabut_table_v1(op) -> None:
+    op.drop_table("sesi_dicabut")

@@ -76,7 +76,18 @@ class ServiceRuntime:
 
     @cached_property
     def dispatcher(self) -> EventDispatcher:
-        return EventDispatcher(self.name, self.uow, self.definition.handlers(self))
+        """The service's subscription list plus the platform's own subscriptions (revoked
+        sessions: ``auth.revocation.platform_handlers``), so every service gets them, and its
+        queue their bindings, without a line in its handlers.py."""
+        from ..auth.revocation import platform_handlers
+
+        handlers = dict(self.definition.handlers(self))
+        for event_type, handler in platform_handlers(self.name).items():
+            if event_type in handlers:
+                raise ValueError(f"{self.name}: {event_type} is handled by the platform; "
+                                 "remove it from the service's handlers")
+            handlers[event_type] = handler
+        return EventDispatcher(self.name, self.uow, handlers)
 
     def declare_topology(self) -> None:
         """Declare this service's queue, bindings and dead-letter queue on RabbitMQ, and remove
