@@ -10,6 +10,7 @@ from kinerja_shared.auth import Principal, ensure_admin_of, ensure_visible
 from kinerja_shared.events.contracts.identity import PegawaiDiperbarui, PegawaiDihapus
 
 from ..adapters.tables import pegawai, plt_plh, relasi_manual, unor
+from . import sesi
 from .common import catat, conflict, forbidden, invalid, new_id, now, row_or_404, snapshot
 
 NIP_DIPAKAI = "NIP sudah terdaftar."
@@ -115,6 +116,9 @@ def ubah(uow, principal: Principal, pegawai_id: str, data: dict[str, Any], *, pa
               instansi_id=after["instansi_id"], aksi="UBAH", sebelum=before, sesudah=after)
         uow.add_event(snapshot(PegawaiDiperbarui, after), aggregate_id=pegawai_id,
                       instansi_id=after["instansi_id"])
+        alasan = sesi.alasan_perubahan(before, after)
+        if alasan is not None:  # deactivated, new password, fewer rights: old tokens go
+            sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=after["instansi_id"], alasan=alasan)
         try:
             uow.commit()
         except IntegrityError:
@@ -139,6 +143,8 @@ def hapus(uow, principal: Principal, pegawai_id: str) -> None:
         uow.add_event(PegawaiDihapus(id=pegawai_id, instansi_id=before["instansi_id"],
                                      nip=before["nip"], revisi=before["revisi"] + 1),
                       aggregate_id=pegawai_id, instansi_id=before["instansi_id"])
+        sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=before["instansi_id"],
+                   alasan=sesi.PEGAWAI_DIHAPUS)
         uow.commit()
 
 

@@ -1,4 +1,4 @@
-"""Login, own account, JWKS and signing-key rotation."""
+"""Login, own account (password, log out everywhere), JWKS and signing-key rotation."""
 from __future__ import annotations
 
 from flask import request
@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from kinerja_shared.auth import ROLE_ADMIN_PUSAT, current_principal, login_required, roles_required
 
-from ...service_layer import akun, kunci
+from ...service_layer import akun, kunci, sesi
 from ...service_layer import pegawai as pegawai_svc
 from ..common import comp, runtime, uow
 from ..pegawai.schemas import PegawaiSchema
@@ -48,8 +48,23 @@ class Password(MethodView):
     @blp.arguments(GantiPasswordSchema)
     @blp.response(204)
     def post(self, data):
-        """Ganti kata sandi sendiri (kata sandi lama wajib benar; baru minimal 8 karakter)."""
+        """Ganti kata sandi sendiri (kata sandi lama wajib benar; baru minimal 8 karakter).
+
+        Semua token yang sudah diterbitkan untuk akun ini, termasuk token permintaan ini,
+        dicabut di semua layanan (401 "Sesi telah dicabut"); masuk lagi dengan kata sandi
+        baru. Layanan lain menolaknya setelah peristiwa SesiDicabut tiba (beberapa detik)."""
         akun.ganti_password(runtime(), comp(), current_principal(), **data)
+
+
+@blp.route("/keluar-semua")
+class KeluarSemua(MethodView):
+    @login_required
+    @blp.response(204)
+    def post(self):
+        """Keluar dari semua perangkat: semua token akun ini yang sudah diterbitkan, termasuk
+        token permintaan ini, dicabut di semua layanan. Login berikutnya berlaku seperti biasa."""
+        p = current_principal()
+        sesi.keluar_semua(uow(), p, p.pegawai_id)
 
 
 @blp.route("/kunci")

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from kinerja_shared.auth import ADMIN_ROLES, current_principal, login_required, roles_required
 
-from ...service_layer import akun
+from ...service_layer import akun, sesi
 from ...service_layer import pegawai as svc
 from ..common import comp, page_of, runtime, uow
 from .schemas import (
@@ -67,14 +67,17 @@ class PegawaiById(MethodView):
     @blp.arguments(PegawaiUbahSchema)
     @blp.response(200, PegawaiSchema)
     def patch(self, data, pegawai_id):
-        """Ubah data pegawai (admin instansinya)."""
+        """Ubah data pegawai (admin instansinya). Menonaktifkan (`aktif: false`), mengganti
+        kata sandi, mencabut peran, atau memindahkan ke instansi lain mencabut semua token
+        pegawai itu yang sudah diterbitkan."""
         return svc.ubah(uow(), current_principal(), pegawai_id, data, passwords=comp().passwords)
 
     @roles_required(*ADMIN_ROLES)
     @blp.response(204)
     @blp.alt_response(409, description="masih dirujuk PLT/PLH")
     def delete(self, pegawai_id):
-        """Hapus pegawai; 409 selama masih tercatat sebagai PLT/PLH."""
+        """Hapus pegawai; 409 selama masih tercatat sebagai PLT/PLH. Token pegawai itu
+        dicabut."""
         svc.hapus(uow(), current_principal(), pegawai_id)
 
 
@@ -84,6 +87,19 @@ class PegawaiPassword(MethodView):
     @blp.arguments(ResetPasswordSchema)
     @blp.response(204)
     def post(self, data, pegawai_id):
-        """Atur ulang kata sandi pegawai (admin instansinya) dan buka kunci login-nya."""
+        """Atur ulang kata sandi pegawai (admin instansinya) dan buka kunci login-nya. Semua
+        token pegawai itu yang sudah diterbitkan dicabut di semua layanan."""
         akun.reset_password(runtime(), comp(), current_principal(), pegawai_id,
                             password_baru=data["password_baru"])
+
+
+@blp.route("/<pegawai_id>/keluar-semua")
+class PegawaiKeluarSemua(MethodView):
+    @roles_required(*ADMIN_ROLES)
+    @blp.response(204)
+    @blp.alt_response(404, description="pegawai tidak ada atau instansi lain")
+    def post(self, pegawai_id):
+        """Keluarkan pegawai dari semua perangkat (admin instansinya; akun admin pusat hanya
+        oleh admin pusat): semua token yang sudah diterbitkan untuknya dicabut di semua
+        layanan, misalnya saat perangkatnya hilang atau tokennya diduga dicuri."""
+        sesi.keluar_semua(uow(), current_principal(), pegawai_id)
