@@ -2,7 +2,8 @@
 no token needed, the database URL comes from the environment like any identity process.
 
     kinerja identity keys list [--json]        every signing key, the one that signs marked
-    kinerja identity keys rotate               a new key signs from now on
+    kinerja identity keys rotate [--now]       a new key, published now, signs after the
+                                               publish delay (--now: at once, emergency)
     kinerja identity keys retire KID           retire one key (not the one that signs)
     kinerja identity keys prune [--grace S]    retire every key no unexpired token can carry
 """
@@ -19,11 +20,17 @@ from .wiring import components
 OLEH = "kinerja identity keys (CLI)"
 KETERANGAN = """Kunci penandatangan token, tanpa token admin (untuk cron / CronJob Kubernetes).
 
-  list [--json]      semua kunci; yang menandatangani token baru bertanda "penandatangan"
-  rotate             kunci baru menandatangani mulai sekarang; kunci lama tetap memverifikasi
-  retire KID         pensiunkan satu kunci (kunci yang sedang menandatangani ditolak)
+  list [--json]      semua kunci; yang menandatangani token baru bertanda "penandatangan",
+                     yang sudah diterbitkan tetapi belum menandatangani bertanda "menunggu"
+  rotate [--now]     kunci baru langsung diterbitkan di JWKS dan mulai menandatangani setelah
+                     jeda penerbitan (KINERJA_IDENTITY_KEY_PUBLISH_DELAY), agar layanan lain
+                     sudah mengenalnya; kunci lama tetap memverifikasi. --now: rotasi darurat
+                     (kunci bocor), menandatangani seketika; layanan lain dapat menolak token
+                     barunya (401) hingga ~30 detik. Lalu pensiunkan kunci yang bocor.
+  retire KID         pensiunkan satu kunci (kunci yang sedang menandatangani ditolak; kunci
+                     yang menunggu boleh)
   prune [--grace S]  pensiunkan setiap kunci lama yang tidak lagi dibawa token yang berlaku
-                     (umur token + S detik sejak kunci sekarang dibuat)
+                     (umur token + S detik sejak kunci sekarang mulai menandatangani)
 """
 
 
@@ -35,7 +42,11 @@ def commands(parser: argparse.ArgumentParser) -> None:
     p = keys_sub.add_parser("list", help="daftar kunci")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(run=keys_list)
-    p = keys_sub.add_parser("rotate", help="buat kunci baru yang menandatangani mulai sekarang")
+    p = keys_sub.add_parser("rotate", help="buat kunci baru: diterbitkan sekarang, menandatangani "
+                                           "setelah jeda penerbitan")
+    p.add_argument("--now", action="store_true",
+                   help="rotasi darurat: kunci baru menandatangani seketika (layanan lain dapat "
+                        "menolak token barunya hingga ~30 detik)")
     p.set_defaults(run=keys_rotate)
     p = keys_sub.add_parser("retire", help="pensiunkan satu kunci (bukan yang sedang menandatangani)")
     p.add_argument("kid")
@@ -48,27 +59,41 @@ def commands(parser: argparse.ArgumentParser) -> None:
 
 
 def _status(k: dict) -> str:
-    return "penandatangan" if k["penandatangan"] else "aktif" if k["aktif"] else "pensiun"
+    if k["penandatangan"]:
+        return "penandatangan"
+    if k["menunggu"]:
+        return "menunggu"
+    return "aktif" if k["aktif"] else "pensiun"
+
+
+def _waktu(value) -> str:
+    return value.isoformat(timespec="seconds") if value else "-"
 
 
 def keys_list(runtime, args) -> None:
     keys = kunci.daftar(components(runtime))
     if args.json:
         print(json.dumps([{**k, "created_at": k["created_at"].isoformat(),
+                           "signs_from": k["signs_from"].isoformat(),
                            "retired_at": k["retired_at"] and k["retired_at"].isoformat()}
                           for k in keys], indent=2))
         return
-    print(f"{'kid':<44} {'status':<14} {'dibuat':<26} dipensiunkan")
+    print(f"{'kid':<44} {'status':<14} {'dibuat':<26} {'menandatangani sejak':<26} dipensiunkan")
     for k in keys:
-        retired = k["retired_at"].isoformat(timespec="seconds") if k["retired_at"] else "-"
-        print(f"{k['kid']:<44} {_status(k):<14} "
-              f"{k['created_at'].isoformat(timespec='seconds'):<26} {retired}")
+        print(f"{k['kid']:<44} {_status(k):<14} {_waktu(k['created_at']):<26} "
+              f"{_waktu(k['signs_from']):<26} {_waktu(k['retired_at'])}")
 
 
-def keys_rotate(runtime, _args) -> None:
-    key = kunci.rotasi(components(runtime), oleh=OLEH)
-    print(f"kunci baru {key['kid']} menandatangani token mulai sekarang; kunci lama tetap "
-          "memverifikasi sampai dipensiunkan")
+def keys_rotate(runtime, args) -> None:
+    key = kunci.rotasi(components(runtime), oleh=OLEH, segera=args.now)
+    if args.now:
+        print(f"kunci baru {key['kid']} menandatangani token mulai sekarang (rotasi darurat); "
+              "layanan lain dapat menolak token barunya (401) hingga ~30 detik. Pensiunkan "
+              "kunci yang bocor: kinerja identity keys retire KID")
+    else:
+        print(f"kunci baru {key['kid']} diterbitkan di JWKS dan menandatangani token mulai "
+              f"{_waktu(key['signs_from'])}; sampai saat itu kunci sekarang tetap "
+              "menandatangani, kunci lama tetap memverifikasi sampai dipensiunkan")
 
 
 def keys_retire(runtime, args) -> None:

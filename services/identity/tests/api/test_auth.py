@@ -139,10 +139,12 @@ def test_jwks_lists_public_keys_only(api):
 
 
 def test_key_rotation_keeps_old_tokens_valid_until_the_old_key_is_retired(api, instansi):
+    """An emergency rotation (the new key signs at once); the publish delay of a scheduled
+    one: tests/integration/test_key_publish_delay.py."""
     old_token = instansi.headers(instansi.staf)
     old_kid = api.ok("get", "/auth/kunci", api.admin)[0]["kid"]
     assert api.client.post("/auth/kunci", headers=instansi.admin).status_code == 403
-    new = api.ok("post", "/auth/kunci", api.admin, 201)
+    new = api.ok("post", "/auth/kunci?segera=true", api.admin, 201)
     assert new["penandatangan"] and new["kid"] != old_kid
     kids = {k["kid"] for k in api.client.get("/.well-known/jwks.json").get_json()["keys"]}
     assert {old_kid, new["kid"]} <= kids

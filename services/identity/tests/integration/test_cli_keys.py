@@ -46,16 +46,27 @@ def kid_of(token_headers: dict) -> str:
 
 def test_list_shows_every_key_and_the_one_that_signs(runtime, capsys):
     current = signer(runtime)
+    main(["identity", "keys", "rotate"])
+    pending = next(kid for kid, k in keys_of(runtime).items() if k["menunggu"])
+    capsys.readouterr()
     main(["identity", "keys", "list"])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:2] == ["kid", "status"]
+    assert lines[0].split()[:5] == ["kid", "status", "dibuat", "menandatangani", "sejak"]
     assert any(line.split()[:2] == [current, "penandatangan"] for line in lines[1:])
+    row = next(line.split() for line in lines[1:] if line.startswith(pending))
+    assert row[1] == "menunggu"
+    assert datetime.fromisoformat(row[3]) - datetime.fromisoformat(row[2]) == timedelta(
+        seconds=components(runtime).settings.key_publish_delay)
 
     main(["identity", "keys", "list", "--json"])
     listed = json.loads(capsys.readouterr().out)
     assert [k["kid"] for k in listed if k["penandatangan"]] == [current]
-    assert all({"kid", "created_at", "retired_at", "aktif"} <= set(k) for k in listed)
+    assert [k["kid"] for k in listed if k["menunggu"]] == [pending]
+    assert all({"kid", "created_at", "signs_from", "retired_at", "aktif", "menunggu"} <= set(k)
+               for k in listed)
     assert "private_pem" not in json.dumps(listed)
+    main(["identity", "keys", "retire", pending])  # a pending key may be retired
+    assert not keys_of(runtime)[pending]["aktif"]
 
 
 def test_rotate_and_retire_from_the_command_line_as_the_endpoints_do(api, instansi, runtime,
@@ -64,14 +75,30 @@ def test_rotate_and_retire_from_the_command_line_as_the_endpoints_do(api, instan
     old_kid = kid_of(old_headers)
     assert signer(runtime) == old_kid
 
+    # a scheduled rotation: the new key is published, the old one keeps signing for now
     with caplog.at_level(logging.INFO, logger="kinerja.identity"):
         assert main(["identity", "keys", "rotate"]) is None
     out = capsys.readouterr().out
     keys = keys_of(runtime)
+    pending = next(kid for kid, k in keys.items() if k["menunggu"])
+    assert signer(runtime) == old_kid and pending in out
+    assert keys[pending]["signs_from"].isoformat(timespec="seconds") in out
+    assert any(pending in r.getMessage() and "CLI" in r.getMessage() for r in caplog.records)
+    assert pending in {k["kid"] for k in api.client.get("/.well-known/jwks.json").get_json()["keys"]}
+    fresh = api.client.post("/auth/login", json={"nip": instansi.kabid["nip"], "password": api.password})
+    assert kid_of({"Authorization": f"Bearer {fresh.get_json()['access_token']}"}) == old_kid
+
+    # an emergency rotation: the new key signs at once
+    with caplog.at_level(logging.INFO, logger="kinerja.identity"):
+        assert main(["identity", "keys", "rotate", "--now"]) is None
+    out = capsys.readouterr().out
+    keys = keys_of(runtime)
     new_kid = signer(runtime)
-    assert new_kid != old_kid and new_kid in out
+    assert new_kid not in (old_kid, pending) and new_kid in out and "darurat" in out
+    assert keys[new_kid]["signs_from"] == keys[new_kid]["created_at"]
     assert keys[old_kid]["aktif"] and not keys[old_kid]["penandatangan"]
-    assert any(new_kid in r.getMessage() and "CLI" in r.getMessage() for r in caplog.records)
+    assert any(new_kid in r.getMessage() and "CLI" in r.getMessage() and r.levelname == "WARNING"
+               for r in caplog.records)
 
     # both keys are published; old tokens still verify; new logins are signed by the new key
     published = {k["kid"] for k in api.client.get("/.well-known/jwks.json").get_json()["keys"]}
@@ -112,8 +139,8 @@ def test_the_endpoint_logs_who_rotated(api, runtime, caplog):
 
 
 def test_prune_retires_the_old_keys_only_after_their_last_tokens_expired(runtime, capsys):
-    main(["identity", "keys", "rotate"])
-    main(["identity", "keys", "rotate"])
+    main(["identity", "keys", "rotate", "--now"])
+    main(["identity", "keys", "rotate", "--now"])
     capsys.readouterr()
     current = signer(runtime)
     older = [kid for kid, k in keys_of(runtime).items() if k["aktif"] and kid != current]
@@ -126,9 +153,10 @@ def test_prune_retires_the_old_keys_only_after_their_last_tokens_expired(runtime
     # move every key back in time (their order kept): the current key took over longer ago
     # than a token lives plus 120 s
     ttl = components(runtime).settings.token_ttl
+    back = timedelta(seconds=ttl + 120)
     with runtime.engine.begin() as c:
-        c.execute(signing_key.update().values(
-            created_at=signing_key.c.created_at - timedelta(seconds=ttl + 120)))
+        c.execute(signing_key.update().values(created_at=signing_key.c.created_at - back,
+                                              signs_from=signing_key.c.signs_from - back))
     assert signer(runtime) == current
     main(["identity", "keys", "prune", "--grace", "600"])  # not yet with a longer grace
     assert "tidak ada" in capsys.readouterr().out
@@ -141,6 +169,12 @@ def test_prune_retires_the_old_keys_only_after_their_last_tokens_expired(runtime
     main(["identity", "keys", "prune", "--grace", "60"])
     assert "tidak ada" in capsys.readouterr().out
 
+    # a scheduled rotation leaves a pending key: prune never retires it
+    main(["identity", "keys", "rotate"])
+    pending = next(kid for kid, k in keys_of(runtime).items() if k["menunggu"])
+    main(["identity", "keys", "prune", "--grace", "0"])
+    assert keys_of(runtime)[pending]["aktif"] and signer(runtime) == current
+
 
 def test_usang_picks_nothing_before_the_current_key_has_outlived_a_token():
     t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -149,6 +183,7 @@ def test_usang_picks_nothing_before_the_current_key_has_outlived_a_token():
         {"kid": "b", "created_at": t0 - timedelta(days=7), "aktif": True, "penandatangan": False},
         {"kid": "a", "created_at": t0 - timedelta(days=14), "aktif": False, "penandatangan": False},
     ]
+    keys = [{**k, "signs_from": k["created_at"]} for k in keys]
     at = t0 + timedelta(seconds=3600 + 300)
     assert kunci.usang(keys, token_ttl=3600, jeda=300, sekarang=at) == ["b"]
     assert kunci.usang(keys, token_ttl=3600, jeda=300, sekarang=at - timedelta(seconds=1)) == []

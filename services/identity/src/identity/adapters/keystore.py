@@ -1,11 +1,19 @@
-"""Signing keys in identity's database: the newest non-retired key signs, every non-retired
-key is published in the JWKS (so tokens signed before a rotation still verify)."""
+"""Signing keys in identity's database.
+
+Every key has a ``signs_from`` time. A rotated key is published in the JWKS at once but signs
+only from ``signs_from`` on (``KINERJA_IDENTITY_KEY_PUBLISH_DELAY`` later, see
+``identity.config``), so the other services' JWKS caches hold it before any token names it.
+The key that signs is the newest key (by ``created_at``) whose ``signs_from`` has come; every
+non-retired key is published, pending ones included (tokens signed before a rotation keep
+verifying too). Each replica decides which key signs from its own clock and the rows it has
+read, so all replicas switch at ``signs_from`` whatever their cache age."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from datetime import datetime, timezone
-from typing import Any
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,20 +22,56 @@ from kinerja_shared.auth.keys import SigningKey
 
 from .tables import signing_key
 
+log = logging.getLogger("kinerja.identity")
+
+# seconds another replica may keep reading the key set it loaded before (KeyStore cache)
+CACHE_SECONDS = 5.0
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def signer_of(rows: list[dict[str, Any]], at: datetime) -> dict[str, Any] | None:
+    """The key that signs at ``at`` among the non-retired ``rows``: the newest (``created_at``,
+    then ``kid``) whose ``signs_from`` has come. When none has (only pending keys are left: the
+    signing key was retired by hand), the one due first, so that tokens can still be issued;
+    it is published already."""
+    due = [r for r in rows if r["signs_from"] <= at]
+    if due:
+        return max(due, key=lambda r: (r["created_at"], r["kid"]))
+    if rows:
+        return min(rows, key=lambda r: (r["signs_from"], r["kid"]))
+    return None
+
 
 class KeyStore:
     """Reads keys through a short cache (``cache_seconds``); changes made through this object
     clear it at once, other replicas see them within the cache time. The parsed private key is
     kept per ``kid`` (parsing and checking an RSA PEM costs tens of milliseconds: more than a
-    whole login at a low argon2 cost)."""
+    whole login at a low argon2 cost). ``clock`` gives the current UTC time (tests move it)."""
 
-    def __init__(self, session_factory: sessionmaker[Session], *, cache_seconds: float = 5.0) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *,
+                 cache_seconds: float = CACHE_SECONDS,
+                 clock: Callable[[], datetime] = utcnow) -> None:
         self._sessions = session_factory
         self._cache_seconds = cache_seconds
+        self.clock = clock
         self._lock = threading.Lock()
         self._loaded_at: float | None = None
         self._active: list[dict[str, Any]] = []
         self._parsed: dict[str, SigningKey] = {}
+        self._warned_no_due_key = False
+
+    def now(self) -> datetime:
+        return self.clock()
 
     def _rows(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -38,7 +82,8 @@ class KeyStore:
                         sa.select(signing_key).where(signing_key.c.retired_at.is_(None))
                         .order_by(signing_key.c.created_at.desc(), signing_key.c.kid)
                     ).mappings().all()
-                self._active = [dict(r) for r in rows]
+                self._active = [{**r, "created_at": _aware(r["created_at"]),
+                                 "signs_from": _aware(r["signs_from"])} for r in rows]
                 self._loaded_at = now
             return self._active
 
@@ -47,6 +92,7 @@ class KeyStore:
             self._loaded_at = None
 
     def jwks(self) -> dict[str, list[dict[str, Any]]]:
+        """Every non-retired key, those not signing yet included."""
         return {"keys": [dict(r["public_jwk"]) for r in self._rows()]}
 
     def current(self) -> SigningKey:
@@ -54,7 +100,12 @@ class KeyStore:
         if not rows:
             self.rotate()
             rows = self._rows()
-        row = rows[0]
+        at = self.now()
+        row = signer_of(rows, at)
+        if row["signs_from"] > at and not self._warned_no_due_key:
+            self._warned_no_due_key = True
+            log.warning("no signing key is due yet (was the signing key retired by hand?): "
+                        "signing with %s, due at %s", row["kid"], row["signs_from"].isoformat())
         with self._lock:
             key = self._parsed.get(row["kid"])
             if key is None or key.private_pem != row["private_pem"]:
@@ -63,22 +114,38 @@ class KeyStore:
             return key
 
     def list(self) -> list[dict[str, Any]]:
+        """Every key, newest first, with ``aktif`` (published), ``penandatangan`` (signs now)
+        and ``menunggu`` (published, will sign from ``signs_from``: newer than the signing
+        key, its time not come yet)."""
         with self._sessions() as s:
             rows = s.execute(sa.select(signing_key.c.kid, signing_key.c.created_at,
-                                       signing_key.c.retired_at)
-                             .order_by(signing_key.c.created_at.desc())).mappings().all()
-        active = self._rows()
-        current = active[0]["kid"] if active else None
-        return [{**dict(r), "aktif": r["retired_at"] is None, "penandatangan": r["kid"] == current}
-                for r in rows]
+                                       signing_key.c.signs_from, signing_key.c.retired_at)
+                             .order_by(signing_key.c.created_at.desc(), signing_key.c.kid)
+                             ).mappings().all()
+        at = self.now()
+        signer = signer_of(self._rows(), at)
+        out = []
+        for r in rows:
+            k = {**r, "created_at": _aware(r["created_at"]), "signs_from": _aware(r["signs_from"]),
+                 "retired_at": _aware(r["retired_at"])}
+            aktif = k["retired_at"] is None
+            penandatangan = signer is not None and k["kid"] == signer["kid"]
+            menunggu = (aktif and not penandatangan and k["signs_from"] > at
+                        and (signer is None
+                             or (k["created_at"], k["kid"]) > (signer["created_at"], signer["kid"])))
+            out.append({**k, "aktif": aktif, "penandatangan": penandatangan, "menunggu": menunggu})
+        return out
 
-    def rotate(self) -> str:
-        """A new key that signs from now on; older keys keep verifying until retired."""
+    def rotate(self, *, delay: float = 0.0) -> str:
+        """A new key, published at once, that signs ``delay`` seconds from now (0: at once);
+        older keys keep verifying until retired."""
         key = SigningKey.generate()
+        created = self.now()
         with self._sessions() as s:
             s.execute(signing_key.insert().values(
                 kid=key.kid, private_pem=key.private_pem, public_jwk=key.public_jwk,
-                created_at=datetime.now(timezone.utc), retired_at=None))
+                created_at=created, signs_from=created + timedelta(seconds=max(delay, 0.0)),
+                retired_at=None))
             s.commit()
         self.invalidate()
         return key.kid
@@ -88,11 +155,12 @@ class KeyStore:
         with self._sessions() as s:
             n = s.execute(signing_key.update().where(signing_key.c.kid == kid,
                                                      signing_key.c.retired_at.is_(None))
-                          .values(retired_at=datetime.now(timezone.utc))).rowcount
+                          .values(retired_at=self.now())).rowcount
             s.commit()
         self.invalidate()
         return bool(n)
 
     def ensure_key(self) -> None:
+        """The first key signs at once (no token exists yet that a verifier could miss)."""
         if not self._rows():
             self.rotate()

@@ -129,6 +129,8 @@ signing_key = sa.Table(
     sa.Column("private_pem", sa.Text, nullable=False),
     sa.Column("public_jwk", sa.JSON, nullable=False),
     sa.Column("created_at", TS, nullable=False),
+    # published from created_at, signs from signs_from (identity.adapters.keystore)
+    sa.Column("signs_from", TS, nullable=False),
     sa.Column("retired_at", TS, nullable=True),
 )
 

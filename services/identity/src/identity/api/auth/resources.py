@@ -11,7 +11,7 @@ from ...service_layer import akun, kunci, sesi
 from ...service_layer import pegawai as pegawai_svc
 from ..common import comp, runtime, uow
 from ..pegawai.schemas import PegawaiSchema
-from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, TokenSchema
+from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, RotasiArgsSchema, TokenSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/auth", description="Login dan akun sendiri")
 jwks_blp = Blueprint("jwks", __name__, url_prefix="/.well-known",
@@ -76,11 +76,14 @@ class Kunci(MethodView):
         return kunci.daftar(comp())
 
     @roles_required(ROLE_ADMIN_PUSAT)
+    @blp.arguments(RotasiArgsSchema, location="query")
     @blp.response(201, KunciSchema)
-    def post(self):
-        """Rotasi: kunci baru menandatangani token mulai sekarang; kunci lama tetap
-        memverifikasi sampai dipensiunkan."""
-        return kunci.rotasi(comp(), oleh=_oleh())
+    def post(self, args):
+        """Rotasi: kunci baru langsung diterbitkan di JWKS dan mulai menandatangani token
+        setelah jeda penerbitan (`signs_from`), agar layanan lain sudah mengenalnya; kunci
+        lama tetap memverifikasi sampai dipensiunkan. `?segera=true`: rotasi darurat, kunci
+        baru menandatangani seketika."""
+        return kunci.rotasi(comp(), oleh=_oleh(), segera=args["segera"])
 
 
 @blp.route("/kunci/<kid>")
@@ -89,7 +92,8 @@ class KunciById(MethodView):
     @blp.response(204)
     def delete(self, kid):
         """Pensiunkan kunci: token yang ditandatanganinya tidak berlaku lagi. Kunci yang
-        sedang menandatangani tidak dapat dipensiunkan (409); rotasi dahulu."""
+        sedang menandatangani tidak dapat dipensiunkan (409); rotasi dahulu. Kunci yang
+        menunggu (belum menandatangani) boleh dipensiunkan."""
         kunci.pensiunkan(comp(), kid, oleh=_oleh())
 
 

@@ -28,7 +28,19 @@ class GantiPasswordSchema(Schema):
 
 class KunciSchema(Schema):
     kid = fields.Str()
-    created_at = fields.DateTime()
+    created_at = fields.DateTime(metadata={"description": "dibuat dan diterbitkan di JWKS"})
+    signs_from = fields.DateTime(metadata={
+        "description": "mulai menandatangani token (setelah jeda penerbitan, kecuali rotasi "
+                       "darurat)"})
     retired_at = fields.DateTime(allow_none=True)
-    aktif = fields.Bool()
+    aktif = fields.Bool(metadata={"description": "diterbitkan di JWKS (belum dipensiunkan)"})
     penandatangan = fields.Bool(metadata={"description": "kunci yang menandatangani token baru"})
+    menunggu = fields.Bool(metadata={
+        "description": "sudah diterbitkan, menjadi penandatangan pada signs_from"})
+
+
+class RotasiArgsSchema(Schema):
+    segera = fields.Bool(load_default=False, metadata={
+        "description": "rotasi darurat (kunci bocor): kunci baru menandatangani seketika, "
+                       "tanpa jeda penerbitan; layanan lain dapat menolak token barunya (401) "
+                       "hingga ~30 detik. Lalu pensiunkan kunci yang bocor."})
