@@ -127,6 +127,36 @@ def apply_snapshots(session: Session, table: Table, payloads: Iterable[Any], *,
     return upsert_snapshots(session, table, rows, key=key)
 
 
+def snapshot_handler(table: Table, *, key: str = "id",
+                     derive: Callable[[Any], Mapping[str, Any]] | None = None,
+                     **extra: Any):
+    """A set-wise event handler keeping ``table`` from a snapshot event (``apply_snapshots``);
+    a read model's subscription list is then ``{"PegawaiDiperbarui":
+    snapshot_handler(pegawai_ref), "PegawaiDihapus": tombstone_handler(pegawai_ref, nama="")}``."""
+    from ..messaging.dispatcher import batch_handler
+
+    @batch_handler
+    def handle(events, uow) -> None:
+        apply_snapshots(uow.session, table, [payload for payload, _ in events], key=key,
+                        derive=derive, **extra)
+
+    handle.__name__ = handle.__qualname__ = f"snapshot_{table.name}"
+    return handle
+
+
+def tombstone_handler(table: Table, *, key: str = "id", **placeholders: Any):
+    """A set-wise event handler for a deletion event (``apply_tombstones``)."""
+    from ..messaging.dispatcher import batch_handler
+
+    @batch_handler
+    def handle(events, uow) -> None:
+        apply_tombstones(uow.session, table, [payload for payload, _ in events], key=key,
+                         **placeholders)
+
+    handle.__name__ = handle.__qualname__ = f"tombstone_{table.name}"
+    return handle
+
+
 def apply_tombstones(session: Session, table: Table, payloads: Iterable[Any], *,
                      key: str = "id", **placeholders: Any) -> set[Any]:
     """``apply_tombstone`` for many deletion events with one statement."""
