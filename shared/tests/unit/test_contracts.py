@@ -5,6 +5,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
 from kinerja_shared.events import EventEnvelope, UnknownEventType, all_event_types, payload_class
 
@@ -58,6 +59,7 @@ EXAMPLES = {
                           "alasan": "Tidak sesuai", "diajukan_at": NOW},
     "KeberatanDiputuskan": {"keberatan_id": "k1", "penilaian_id": "n1", "pegawai_id": "p1",
                             "keputusan": "DISETUJUI", "rating_hasil_kerja": "DI_ATAS_EKSPEKTASI",
+                            "nilai_perilaku_pp30": {"KOMITMEN": Decimal("92.5")},
                             "diputuskan_at": NOW},
     "AngkaKreditDitetapkan": {"angka_kredit_id": "a1", "pegawai": PEGAWAI, "tahun": 2026,
                               "predikat": "SANGAT_BAIK", "persentase": Decimal("1.50"),
@@ -96,6 +98,17 @@ def test_angka_kredit_stays_decimal_on_the_wire():
     envelope = EventEnvelope.wrap(payload, aggregate_id="a1")
     assert envelope.payload["angka_kredit"] == "10.9375"
     assert EventEnvelope.from_json(envelope.to_json()).typed_payload().angka_kredit == Decimal("10.9375")
+
+
+def test_keberatan_diputuskan_pp30_values_are_optional_decimals_0_to_100():
+    cls = payload_class("KeberatanDiputuskan")
+    envelope = EventEnvelope.wrap(cls.model_validate(EXAMPLES["KeberatanDiputuskan"]),
+                                  aggregate_id="k1")
+    assert envelope.payload["nilai_perilaku_pp30"] == {"KOMITMEN": "92.5"}
+    lama = {k: v for k, v in EXAMPLES["KeberatanDiputuskan"].items() if k != "nilai_perilaku_pp30"}
+    assert cls.model_validate(lama).nilai_perilaku_pp30 is None  # messages from before the field
+    with pytest.raises(ValidationError):
+        cls.model_validate({**lama, "nilai_perilaku_pp30": {"KOMITMEN": 101}})
 
 
 def test_unknown_fields_from_a_newer_producer_are_ignored():
