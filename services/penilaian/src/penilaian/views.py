@@ -60,8 +60,7 @@ def penilaian_detail(s, pen, principal: Principal) -> dict:
         out["pp30"] = {
             "realisasi": [dict(r) for r in s.execute(select(pp30_realisasi).where(
                 pp30_realisasi.c.penilaian_id == pen["id"])).mappings()],
-            "tambahan": [dict(r) for r in s.execute(select(pp30_tambahan).where(
-                pp30_tambahan.c.penilaian_id == pen["id"])).mappings()],
+            "tambahan": tambahan(s, pen["id"]),
             "perilaku": pen["pp30_perilaku"] or {},
         }
     return out
@@ -138,7 +137,23 @@ def riwayat_penilaian(s, penilaian_id: str) -> list[dict]:
         riwayat.c.penilaian_id == penilaian_id).order_by(riwayat.c.id)).mappings()]
 
 
-def catatan(s, penilaian_id: str) -> list[dict]:
-    return [dict(r) for r in s.execute(select(catatan_perilaku).where(
-        catatan_perilaku.c.penilaian_id == penilaian_id).order_by(
-        catatan_perilaku.c.tanggal, catatan_perilaku.c.created_at)).mappings()]
+def tambahan(s, penilaian_id: str, jenis: str | None = None,
+             entri_id: str | None = None) -> list[dict]:
+    """PP 30 tugas tambahan and kreativitas entries (of one ``jenis``, or one entry), oldest
+    first."""
+    c = pp30_tambahan.c
+    stmt = select(pp30_tambahan).where(c.penilaian_id == penilaian_id)
+    if jenis is not None:
+        stmt = stmt.where(c.jenis == jenis)
+    if entri_id is not None:
+        stmt = stmt.where(c.id == entri_id)
+    return [dict(r) for r in s.execute(stmt.order_by(c.created_at, c.id)).mappings()]
+
+
+def catatan(s, penilaian_id: str, catatan_id: str | None = None) -> list[dict]:
+    """Buku Catatan Perilaku of a penilaian (or one note), by date."""
+    c = catatan_perilaku.c
+    stmt = select(catatan_perilaku).where(c.penilaian_id == penilaian_id)
+    if catatan_id is not None:
+        stmt = stmt.where(c.id == catatan_id)
+    return [dict(r) for r in s.execute(stmt.order_by(c.tanggal, c.created_at, c.id)).mappings()]

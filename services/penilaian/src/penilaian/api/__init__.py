@@ -4,8 +4,9 @@ from __future__ import annotations
 
 def blueprints() -> list:
     from .capaian_organisasi.resources import blp as capaian
+    from .catatan_perilaku.resources import blp as catatan
     from .penilaian.resources import blp as penilaian
     from .perpanjangan.resources import blp as perpanjangan
     from .pp30.resources import blp as pp30
 
-    return [penilaian, pp30, capaian, perpanjangan]
+    return [penilaian, pp30, catatan, capaian, perpanjangan]

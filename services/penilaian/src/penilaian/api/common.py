@@ -41,6 +41,13 @@ class PegawaiRingkasSchema(Schema):
     unor_id = fields.Str(allow_none=True)
 
 
+class HapusQuery(Schema):
+    """DELETE of an entry: why, for the penilaian's riwayat."""
+
+    alasan = fields.Str(load_default=None, validate=validate.Length(max=2000), metadata={
+        "description": "Alasan penghapusan, dicatat di riwayat penilaian."})
+
+
 class PagingQuery(Schema):
     page = fields.Int(load_default=1, validate=validate.Range(min=1))
     page_size = fields.Int(load_default=50, validate=validate.Range(min=1, max=500))

@@ -1,6 +1,7 @@
 """What the pegawai and the penilai fill in during a period: realisasi with bukti dukung, kirim,
-umpan balik per indikator, behaviour feedback, Buku Catatan Perilaku, and the admins'
-extensions of the batas pengisian (per pegawai or per unor)."""
+umpan balik per indikator, behaviour feedback, and the admins' extensions of the batas
+pengisian (per pegawai or per unor). ``pastikan_terbuka`` is the one rule for entries that may
+be added, corrected and removed (tugas tambahan, kreativitas, Buku Catatan Perilaku)."""
 from __future__ import annotations
 
 import uuid
@@ -11,12 +12,12 @@ from sqlalchemy import func, or_, select, update
 
 
 from ..adapters.tables import (
-    catatan_perilaku, penilai_perilaku, penilaian, perpanjangan, realisasi, umpan_balik_perilaku,
+    penilai_perilaku, penilaian, perpanjangan, realisasi, umpan_balik_perilaku,
 )
 from . import muat
 from .errors import konflik, tidak_ditemukan, tidak_valid
 from .riwayat import catat
-from .skp_events import DIKIRIM, DRAFT, now
+from .skp_events import DIKIRIM, DITETAPKAN, DITUTUP, DRAFT, now
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -51,6 +52,22 @@ def _indikator_ids(pen) -> set[str]:
 def _pastikan_status(pen, *allowed: str) -> None:
     if pen["status"] not in allowed:
         raise konflik(f"Penilaian berstatus {pen['status']}.")
+
+
+TERBUKA = (DRAFT, DIKIRIM)
+_KEADAAN = {DITETAPKAN: "Penilaian sudah ditetapkan",
+            DITUTUP: "Penilaian sudah ditutup karena SKP-nya dibatalkan"}
+
+
+def pastikan_terbuka(pen, apa: str) -> None:
+    """Entries of a penilaian change only while it is open (DRAFT or DIKIRIM); once it is
+    DITETAPKAN (or DITUTUP) the answer is 409 ``penilaian-terkunci``. ``apa`` names the entry
+    in the message, e.g. "tugas tambahan"."""
+    if pen["status"] in TERBUKA:
+        return
+    keadaan = _KEADAAN.get(pen["status"], f"Penilaian berstatus {pen['status']}")
+    raise konflik(f"{keadaan}; {apa} tidak dapat diubah lagi.",
+                  type="penilaian-terkunci", status_penilaian=pen["status"])
 
 
 def isi_realisasi(uow, pen, indikator_id: str, *, realisasi_: str | None, bukti_dukung: list,
@@ -116,18 +133,6 @@ def umpan_balik_perilaku_(uow, pen, aspek: str, *, teks: str, oleh: str, nama: s
                                                        **values))
     else:
         s.execute(update(umpan_balik_perilaku).where(key).values(**values))
-
-
-def tambah_catatan(uow, pen, *, tanggal: date, uraian: str, oleh: str) -> str:
-    periode = muat.periode_row(uow.session, pen["periode_id"])
-    if periode is not None and not (periode["awal"] <= tanggal <= periode["akhir"]):
-        raise tidak_valid("Tanggal catatan harus di dalam periode penilaian.",
-                          {"tanggal": ["Di luar periode penilaian."]})
-    cid = str(uuid.uuid4())
-    uow.session.execute(catatan_perilaku.insert().values(
-        id=cid, penilaian_id=pen["id"], tanggal=tanggal, uraian=uraian, oleh_pegawai_id=oleh,
-        created_at=now()))
-    return cid
 
 
 def perpanjang(uow, *, periode, pegawai_id: str | None, unor_id: str | None,

@@ -1,31 +1,34 @@
-"""The PP 30/2019 flow (DKI): realisasi per kegiatan (with revised targets), tugas tambahan,
-kreativitas, nilai perilaku; after every change the scores and predikat are recomputed."""
+"""The PP 30/2019 flow (DKI): realisasi per kegiatan (with revised targets), tugas tambahan and
+kreativitas (added, corrected, removed), nilai perilaku; after every change the scores and
+predikat are recomputed."""
 from __future__ import annotations
 
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from ..adapters.tables import penilaian, pp30_realisasi, pp30_tambahan
 from ..domain import pp30
 from . import muat
 from .errors import konflik, tidak_ditemukan, tidak_valid
+from .pengisian import pastikan_terbuka
 from .riwayat import catat
-from .skp_events import DIKIRIM, DRAFT, now
+from .skp_events import now
 
 TUGAS_TAMBAHAN, KREATIVITAS = "TUGAS_TAMBAHAN", "KREATIVITAS"
+NAMA = {TUGAS_TAMBAHAN: "tugas tambahan", KREATIVITAS: "kreativitas"}
+NILAI = ("nilai_skp", "nilai_perilaku", "nilai_kinerja", "predikat")
 
 
 def _dec(value) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
-def pastikan_pp30(pen) -> None:
+def pastikan_pp30(pen, apa: str = "nilai PP 30") -> None:
     if pen["model"] != "PP_30_2019":
         raise konflik("Penilaian ini bukan model PP 30/2019.")
-    if pen["status"] not in (DRAFT, DIKIRIM):
-        raise konflik(f"Penilaian berstatus {pen['status']}.")
+    pastikan_terbuka(pen, apa)
 
 
 def _rhk(pen, rhk_id: str) -> dict:
@@ -37,7 +40,7 @@ def _rhk(pen, rhk_id: str) -> dict:
 
 def isi_realisasi(uow, pen, rhk_id: str, *, nilai: dict, target_revisi: dict | None,
                   oleh: str) -> None:
-    pastikan_pp30(pen)
+    pastikan_pp30(pen, "realisasi")
     _rhk(pen, rhk_id)
     s = uow.session
     key = (pp30_realisasi.c.penilaian_id == pen["id"]) & (pp30_realisasi.c.rhk_id == rhk_id)
@@ -52,23 +55,72 @@ def isi_realisasi(uow, pen, rhk_id: str, *, nilai: dict, target_revisi: dict | N
     hitung_ulang(uow, pen["id"], oleh=oleh)
 
 
-def tambah(uow, pen, *, jenis: str, uraian: str, jumlah: int, oleh: str) -> str:
-    pastikan_pp30(pen)
+def _isi(row) -> dict:
+    return {"id": row["id"], "uraian": row["uraian"], "jumlah": row["jumlah"]}
+
+
+def _entri(s, pen, jenis: str, entri_id: str):
+    row = s.execute(select(pp30_tambahan).where(
+        pp30_tambahan.c.id == entri_id, pp30_tambahan.c.penilaian_id == pen["id"],
+        pp30_tambahan.c.jenis == jenis)).mappings().first()
+    if row is None:
+        raise tidak_ditemukan(f"Entri {NAMA[jenis]} tidak ditemukan pada penilaian ini.")
+    return row
+
+
+def _periksa_jumlah(jenis: str, jumlah: int) -> None:
     if jenis == KREATIVITAS and not 1 <= jumlah <= 3:
         raise tidak_valid("Tingkat kreativitas 1-3.", {"jumlah": ["Harus 1, 2 atau 3."]})
+
+
+def tambah(uow, pen, *, jenis: str, uraian: str, jumlah: int, oleh: str) -> str:
+    pastikan_pp30(pen, NAMA[jenis])
+    _periksa_jumlah(jenis, jumlah)
     tid = str(uuid.uuid4())
     uow.session.execute(pp30_tambahan.insert().values(
         id=tid, penilaian_id=pen["id"], jenis=jenis, uraian=uraian, jumlah=jumlah,
         oleh_pegawai_id=oleh, created_at=now()))
+    catat(uow.session, pen["id"], f"{jenis}_DITAMBAH", oleh, None,
+          {"id": tid, "uraian": uraian, "jumlah": jumlah}, None)
     hitung_ulang(uow, pen["id"], oleh=oleh)
     return tid
 
 
-def nilai_perilaku(uow, pen, *, nilai: dict[str, Decimal], oleh: str) -> None:
-    pastikan_pp30(pen)
+def ubah(uow, pen, entri_id: str, *, jenis: str, perubahan: dict, alasan: str | None,
+         oleh: str) -> None:
+    """Correct ``uraian`` and/or ``jumlah`` of one entry; a change to nothing records nothing."""
     s = uow.session
-    aspek = muat.pengaturan(s, pen["instansi_id"]).aspek_pp30(
+    lama = _isi(_entri(s, pen, jenis, entri_id))
+    pastikan_pp30(pen, NAMA[jenis])
+    baru = {**lama, **{k: perubahan[k] for k in ("uraian", "jumlah") if k in perubahan}}
+    if baru == lama:
+        return
+    _periksa_jumlah(jenis, baru["jumlah"])
+    s.execute(update(pp30_tambahan).where(pp30_tambahan.c.id == entri_id).values(
+        uraian=baru["uraian"], jumlah=baru["jumlah"]))
+    catat(s, pen["id"], f"{jenis}_DIUBAH", oleh, lama, baru, alasan)
+    hitung_ulang(uow, pen["id"], oleh=oleh)
+
+
+def hapus(uow, pen, entri_id: str, *, jenis: str, alasan: str | None, oleh: str) -> None:
+    s = uow.session
+    lama = _isi(_entri(s, pen, jenis, entri_id))
+    pastikan_pp30(pen, NAMA[jenis])
+    s.execute(delete(pp30_tambahan).where(pp30_tambahan.c.id == entri_id))
+    catat(s, pen["id"], f"{jenis}_DIHAPUS", oleh, lama, None, alasan)
+    hitung_ulang(uow, pen["id"], oleh=oleh)
+
+
+def aspek_berlaku(s, pen) -> tuple[str, ...]:
+    """The perilaku aspects of this penilaian (KEPEMIMPINAN for pimpinan/JPT, configurable)."""
+    return muat.pengaturan(s, pen["instansi_id"]).aspek_pp30(
         muat.is_pimpinan_organisasi(s, pen, pen["unor_id"]) or pen["snapshot"].get("jenis") == "JPT")
+
+
+def nilai_perilaku(uow, pen, *, nilai: dict[str, Decimal], oleh: str) -> None:
+    pastikan_pp30(pen, "nilai perilaku")
+    s = uow.session
+    aspek = aspek_berlaku(s, pen)
     salah = sorted(set(nilai) - set(aspek))
     kurang = sorted(set(aspek) - set(nilai))
     if salah or kurang:
@@ -95,24 +147,35 @@ def kegiatan(pen, realisasi_rows) -> list[pp30.Kegiatan]:
     return out
 
 
-def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
-    s = uow.session
-    pen = muat.penilaian_row(s, penilaian_id)
+def _hitung(s, pen) -> pp30.HasilPp30:
+    """The scores and predikat of ``pen`` (its ``pp30_perilaku``) with its stored realisasi and
+    entries, under the period's rule set and the instansi's settings."""
     rows = s.execute(select(pp30_realisasi).where(
-        pp30_realisasi.c.penilaian_id == penilaian_id)).mappings().all()
+        pp30_realisasi.c.penilaian_id == pen["id"])).mappings().all()
     tambahan = s.execute(select(pp30_tambahan).where(
-        pp30_tambahan.c.penilaian_id == penilaian_id)).mappings().all()
+        pp30_tambahan.c.penilaian_id == pen["id"])).mappings().all()
     p = muat.pengaturan(s, pen["instansi_id"]).parameter_pp30(muat.rules_of(s, pen).pp30)
-    hasil = pp30.hitung(
+    return pp30.hitung(
         kegiatan(pen, rows), {k: Decimal(v) for k, v in (pen["pp30_perilaku"] or {}).items()},
         jumlah_tugas_tambahan=sum(t["jumlah"] for t in tambahan if t["jenis"] == TUGAS_TAMBAHAN),
         tingkat_kreativitas=max((t["jumlah"] for t in tambahan if t["jenis"] == KREATIVITAS),
                                 default=0), p=p)
-    sebelum = {k: pen[k] for k in ("nilai_skp", "nilai_perilaku", "nilai_kinerja", "predikat")}
-    sesudah = {"nilai_skp": hasil.nilai_skp, "nilai_perilaku": hasil.nilai_perilaku,
-               "nilai_kinerja": hasil.nilai_kinerja, "predikat": hasil.predikat}
+
+
+def _simpan_nilai(s, pen, hasil: pp30.HasilPp30) -> tuple[dict, dict]:
+    sebelum = {k: pen[k] for k in NILAI}
+    sesudah = {k: getattr(hasil, k) for k in NILAI}
     if sebelum != sesudah:
-        s.execute(update(penilaian).where(penilaian.c.id == penilaian_id).values(
+        s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
             **sesudah, updated_at=now()))
+    return sebelum, sesudah
+
+
+def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
+    s = uow.session
+    pen = muat.penilaian_row(s, penilaian_id)
+    hasil = _hitung(s, pen)
+    sebelum, sesudah = _simpan_nilai(s, pen, hasil)
+    if sebelum != sesudah:
         catat(s, penilaian_id, "NILAI_PP30", oleh, sebelum, sesudah, None)
     return hasil

@@ -1,5 +1,5 @@
-"""Penilaian: list and read, realisasi, kirim, umpan balik, perilaku, rating, tetapkan,
-Buku Catatan Perilaku and the history of changes."""
+"""Penilaian: list and read, realisasi, kirim, umpan balik, perilaku, rating, tetapkan and the
+history of changes."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -186,36 +186,13 @@ class Tetapkan(MethodView):
         return detail(penilaian_id)
 
 
-@blp.route("/penilaian/<penilaian_id>/catatan-perilaku")
-class CatatanPerilaku(MethodView):
-    @login_required
-    @blp.response(200, sc.CatatanSchema(many=True))
-    def get(self, penilaian_id):
-        """Buku Catatan Perilaku penilaian ini."""
-        with current_runtime().uow() as uow:
-            pen = muat.penilaian_row(uow.session, penilaian_id)
-            akses.pastikan_terlihat(current_principal(), pen)
-            return views.catatan(uow.session, penilaian_id)
-
-    @login_required
-    @blp.arguments(sc.CatatanInput)
-    @blp.response(201, sc.CatatanSchema(many=True))
-    def post(self, data, penilaian_id):
-        """Tambah catatan perilaku bertanggal (pejabat penilai), di dalam periode penilaian."""
-        p = current_principal()
-        _act(penilaian_id, akses.pastikan_pejabat_penilai, lambda uow, pen: pengisian.tambah_catatan(
-            uow, pen, tanggal=data["tanggal"], uraian=data["uraian"], oleh=p.pegawai_id))
-        with current_runtime().uow() as uow:
-            return views.catatan(uow.session, penilaian_id)
-
-
 @blp.route("/penilaian/<penilaian_id>/riwayat")
 class Riwayat(MethodView):
     @login_required
     @blp.response(200, sc.RiwayatSchema(many=True))
     def get(self, penilaian_id):
-        """Riwayat setiap perubahan rating, predikat, nilai dan status: siapa, kapan, sebelum,
-        sesudah, alasan."""
+        """Riwayat setiap perubahan rating, predikat, nilai, status, tugas tambahan, kreativitas,
+        catatan perilaku dan keputusan keberatan: siapa, kapan, sebelum, sesudah, alasan."""
         with current_runtime().uow() as uow:
             pen = muat.penilaian_row(uow.session, penilaian_id)
             akses.pastikan_terlihat(current_principal(), pen)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from ..common import ASPEK, PREDIKAT, RATING, STATUS, BuktiDukung, PagingQuery, PegawaiRingkasSchema
+from ..pp30.schemas import Pp30Schema
 
 
 class PeriodeSchema(Schema):
@@ -67,7 +68,9 @@ class PenilaianSchema(PenilaianRingkasSchema):
     perilaku = fields.List(fields.Nested(PerilakuSchema))
     batas_pengisian = fields.Date(allow_none=True)
     justifikasi_distribusi = fields.Str(allow_none=True)
-    pp30 = fields.Dict()
+    pp30 = fields.Nested(Pp30Schema, metadata={
+        "description": "Hanya model PP_30_2019: realisasi per kegiatan, tugas tambahan dan "
+                       "kreativitas, nilai perilaku per aspek."})
 
 
 class PenilaianQuery(PagingQuery):
@@ -164,19 +167,6 @@ class TugasPerilakuSchema(Schema):
     status = fields.Str()
     umpan_balik = fields.Str(allow_none=True)
     sudah_diisi = fields.Bool()
-
-
-class CatatanInput(Schema):
-    tanggal = fields.Date(required=True)
-    uraian = fields.Str(required=True, validate=validate.Length(min=1, max=5000))
-
-
-class CatatanSchema(Schema):
-    id = fields.Str()
-    tanggal = fields.Date()
-    uraian = fields.Str()
-    oleh_pegawai_id = fields.Str()
-    created_at = fields.DateTime()
 
 
 class RiwayatSchema(Schema):
