@@ -1,10 +1,11 @@
 """The PP 30/2019 flow (DKI): realisasi per kegiatan (with revised targets), tugas tambahan and
-kreativitas (added, corrected, removed), nilai perilaku; after every change the scores and
-predikat are recomputed."""
+kreativitas (added, corrected, removed), nilai perilaku, and the nilai perilaku an approved
+keberatan sets; after every change the scores and predikat are recomputed."""
 from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Mapping
 
 from sqlalchemy import delete, select, update
 
@@ -179,3 +180,40 @@ def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
     if sebelum != sesudah:
         catat(s, penilaian_id, "NILAI_PP30", oleh, sebelum, sesudah, None)
     return hasil
+
+
+def terapkan_keberatan(uow, pen, nilai: Mapping[str, Decimal] | None, *, oleh: str | None,
+                       alasan: str) -> str | None:
+    """An approved keberatan on a PP 30 penilaian (DOMAIN.md §6, DKI field 8): the atasan
+    pejabat penilai's nilai perilaku replace the pejabat penilai's (an aspect not named keeps
+    its value); nilai kinerja and predikat follow as after any change, under the same rules.
+    One riwayat row ``KEBERATAN`` holds the aspects and scores before and after.
+
+    Returns None when applied; otherwise why not (Indonesian, for the history), having changed
+    nothing: no values, an aspect this penilaian does not have, one still missing, or no
+    predikat coming out."""
+    s = uow.session
+    aspek = aspek_berlaku(s, pen)
+    lama = dict(pen["pp30_perilaku"] or {})
+    nilai = dict(nilai or {})
+    baru = {a: str(nilai[a]) if a in nilai else lama.get(a) for a in aspek}
+    asing = sorted(set(nilai) - set(aspek))
+    kosong = [a for a in aspek if baru[a] is None]
+    kendala = None
+    if not nilai:
+        kendala = "keputusan tidak memuat nilai perilaku PP 30"
+    elif asing:
+        kendala = f"aspek tidak berlaku pada penilaian ini: {', '.join(asing)}"
+    elif kosong:
+        kendala = f"nilai perilaku belum lengkap: {', '.join(kosong)}"
+    hasil = None if kendala else _hitung(s, {**pen, "pp30_perilaku": baru})
+    if hasil is not None and hasil.predikat is None:
+        kendala = "nilai SKP belum ada, predikat tidak dapat dihitung"
+    if kendala:
+        return kendala
+    s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
+        pp30_perilaku=baru, updated_at=now()))
+    sebelum, sesudah = _simpan_nilai(s, pen, hasil)
+    catat(s, pen["id"], "KEBERATAN", oleh, {"pp30_perilaku": lama, **sebelum},
+          {"pp30_perilaku": baru, **sesudah}, alasan)
+    return None

@@ -6,6 +6,7 @@ enforces the pola (``penegakan_distribusi: BLOKIR``).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, update
@@ -17,9 +18,12 @@ from ..domain.predikat import predikat_dari_matriks
 from . import muat
 from .distribusi import Distribusi, capaian_of, distribusi
 from .errors import konflik, tidak_valid
+from .pp30 import terapkan_keberatan
 from .publikasi import terbitkan
 from .riwayat import catat, catat_banyak
 from .skp_events import DITETAPKAN, DITUTUP, now
+
+log = logging.getLogger("kinerja.penilaian")
 
 TERKUNCI = (DITETAPKAN, DITUTUP)
 
@@ -194,22 +198,43 @@ def tetapkan(uow, pen, *, oleh: str) -> None:
     terbitkan(uow, pen["id"])
 
 
+def _rating_keberatan(s, pen, event, *, oleh: str | None, alasan: str) -> str | None:
+    """The ratings of an approved keberatan (PermenPAN-RB 6/2022): a rating not given keeps its
+    value; the matrix gives the predikat. None when applied, otherwise why not."""
+    if not (event.rating_hasil_kerja or event.rating_perilaku):
+        return "keputusan tidak memuat rating"
+    rh = event.rating_hasil_kerja or pen["rating_hasil_kerja"]
+    rp = event.rating_perilaku or pen["rating_perilaku"]
+    if rh is None or rp is None:
+        return "rating belum lengkap"
+    h = Penetapan(pen["id"], rh, rp, predikat_dari_matriks(muat.rules_of(s, pen).matriks, rh, rp))
+    simpan(s, pen, h, oleh=oleh, alasan=alasan, justifikasi=None, aksi="KEBERATAN")
+    return None
+
+
 def keberatan_diputuskan(event, _envelope, uow) -> None:
-    """An atasan pejabat penilai decided a keberatan: new ratings, new predikat, revisi + 1."""
+    """An atasan pejabat penilai decided a keberatan. DISETUJUI sets what he decided (ratings
+    under PermenPAN-RB 6/2022, the nilai perilaku under PP 30/2019), hence a new predikat, and
+    a DITETAPKAN penilaian republishes PredikatDitetapkan (and PredikatFinal) with revisi + 1.
+    DITOLAK, or an approval without what the penilaian's model needs, is only recorded in the
+    history (the latter with a warning in the log); the predikat stays."""
     s = uow.session
     pen = muat.penilaian_row(s, event.penilaian_id, for_update=True)
     oleh = event.pemutus.id if event.pemutus else None
     alasan = f"Keberatan {event.keberatan_id} {event.keputusan}: {event.uraian or ''}".strip()
-    berubah = event.keputusan == "DISETUJUI" and pen["model"] != "PP_30_2019" and (
-        event.rating_hasil_kerja or event.rating_perilaku)
-    if not berubah:
+    if event.keputusan != "DISETUJUI":
         catat(s, pen["id"], "KEBERATAN_" + event.keputusan, oleh, None, None, alasan)
         return
-    rules = muat.rules_of(s, pen)
-    rh = event.rating_hasil_kerja or pen["rating_hasil_kerja"]
-    rp = event.rating_perilaku or pen["rating_perilaku"]
-    h = Penetapan(pen["id"], rh, rp, predikat_dari_matriks(rules.matriks, rh, rp))
-    simpan(s, pen, h, oleh=oleh, alasan=alasan, justifikasi=None, aksi="KEBERATAN")
+    if pen["model"] == "PP_30_2019":
+        kendala = terapkan_keberatan(uow, pen, event.nilai_perilaku_pp30, oleh=oleh, alasan=alasan)
+    else:
+        kendala = _rating_keberatan(s, pen, event, oleh=oleh, alasan=alasan)
+    if kendala:
+        log.warning("keberatan %s approved without effect on penilaian %s (%s): %s",
+                    event.keberatan_id, pen["id"], pen["model"], kendala)
+        catat(s, pen["id"], "KEBERATAN_DISETUJUI", oleh, None, None,
+              f"{alasan} (predikat tidak berubah: {kendala})")
+        return
     if pen["status"] == DITETAPKAN:
         s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
             revisi=pen["revisi"] + 1))
