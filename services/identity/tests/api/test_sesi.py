@@ -169,6 +169,19 @@ def test_a_password_set_or_a_role_taken_away_by_patch_revokes(api, instansi, run
         "HAK_AKSES_BERUBAH", "PASSWORD_DIATUR_ULANG"]
 
 
+def test_a_move_to_another_instansi_revokes_a_move_inside_it_does_not(
+        api, instansi, make_instansi, runtime):
+    other = make_instansi()
+    token = login(api, instansi.staf["nip"], api.password)
+    api.ok("patch", f"/pegawai/{instansi.staf['id']}", instansi.admin,
+           json={"unor_id": instansi.badan})
+    assert not refused(api, token)
+    api.ok("patch", f"/pegawai/{instansi.staf['id']}", api.admin, json={"unor_id": other.badan})
+    assert refused(api, token)  # it still says the old instansi_id
+    [event] = sesi_dicabut_events(runtime, instansi.staf["id"])
+    assert (event.payload["alasan"], event.payload["instansi_id"]) == ("HAK_AKSES_BERUBAH", other.id)
+
+
 def test_deleting_a_pegawai_revokes_their_tokens(api, instansi, runtime):
     gone = instansi.pegawai("Akan Dihapus", instansi.bidang)
     token = login(api, gone["nip"], api.password)
