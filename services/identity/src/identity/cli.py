@@ -4,7 +4,8 @@ no token needed, the database URL comes from the environment like any identity p
     kinerja identity keys list [--json]        every signing key, the one that signs marked
     kinerja identity keys rotate [--now]       a new key, published now, signs after the
                                                publish delay (--now: at once, emergency)
-    kinerja identity keys retire KID           retire one key (not the one that signs)
+    kinerja identity keys retire [--] KID      retire one key (not the one that signs); a kid
+                                               may begin with "-": write `retire -- KID`
     kinerja identity keys prune [--grace S]    retire every key no unexpired token can carry
 """
 from __future__ import annotations
@@ -27,8 +28,8 @@ KETERANGAN = """Kunci penandatangan token, tanpa token admin (untuk cron / CronJ
                      sudah mengenalnya; kunci lama tetap memverifikasi. --now: rotasi darurat
                      (kunci bocor), menandatangani seketika; layanan lain dapat menolak token
                      barunya (401) hingga ~30 detik. Lalu pensiunkan kunci yang bocor.
-  retire KID         pensiunkan satu kunci (kunci yang sedang menandatangani ditolak; kunci
-                     yang menunggu boleh)
+  retire -- KID      pensiunkan satu kunci (kunci yang sedang menandatangani ditolak; kunci
+                     yang menunggu boleh). Tulis "--" sebelum KID: kid bisa diawali "-"
   prune [--grace S]  pensiunkan setiap kunci lama yang tidak lagi dibawa token yang berlaku
                      (umur token + S detik sejak kunci sekarang mulai menandatangani)
 """
@@ -49,7 +50,7 @@ def commands(parser: argparse.ArgumentParser) -> None:
                         "menolak token barunya hingga ~30 detik)")
     p.set_defaults(run=keys_rotate)
     p = keys_sub.add_parser("retire", help="pensiunkan satu kunci (bukan yang sedang menandatangani)")
-    p.add_argument("kid")
+    p.add_argument("kid", help='kid kunci; tulis "--" sebelumnya bila kid diawali "-"')
     p.set_defaults(run=keys_retire)
     p = keys_sub.add_parser("prune", help="pensiunkan kunci lama yang tidak lagi dibawa token "
                                           "yang masih berlaku")
@@ -89,7 +90,7 @@ def keys_rotate(runtime, args) -> None:
     if args.now:
         print(f"kunci baru {key['kid']} menandatangani token mulai sekarang (rotasi darurat); "
               "layanan lain dapat menolak token barunya (401) hingga ~30 detik. Pensiunkan "
-              "kunci yang bocor: kinerja identity keys retire KID")
+              "kunci yang bocor: kinerja identity keys retire -- KID")
     else:
         print(f"kunci baru {key['kid']} diterbitkan di JWKS dan menandatangani token mulai "
               f"{_waktu(key['signs_from'])}; sampai saat itu kunci sekarang tetap "

@@ -65,7 +65,7 @@ def test_list_shows_every_key_and_the_one_that_signs(runtime, capsys):
     assert all({"kid", "created_at", "signs_from", "retired_at", "aktif", "menunggu"} <= set(k)
                for k in listed)
     assert "private_pem" not in json.dumps(listed)
-    main(["identity", "keys", "retire", pending])  # a pending key may be retired
+    main(["identity", "keys", "retire", "--", pending])  # a pending key may be retired
     assert not keys_of(runtime)[pending]["aktif"]
 
 
@@ -110,13 +110,13 @@ def test_rotate_and_retire_from_the_command_line_as_the_endpoints_do(api, instan
 
     # the key that signs cannot be retired: refused with the endpoint's message, nothing changed
     with pytest.raises(SystemExit) as refused:
-        main(["identity", "keys", "retire", new_kid])
+        main(["identity", "keys", "retire", "--", new_kid])
     assert refused.value.code == (f"kunci {new_kid} tidak dipensiunkan: "
                                   f"{kunci.SEDANG_MENANDATANGANI}")
     assert keys_of(runtime)[new_kid]["aktif"]
 
     with caplog.at_level(logging.INFO, logger="kinerja.identity"):
-        main(["identity", "keys", "retire", old_kid])
+        main(["identity", "keys", "retire", "--", old_kid])
     assert f"kunci {old_kid} dipensiunkan" in capsys.readouterr().out
     assert any(f"retired: {old_kid}" in r.getMessage() for r in caplog.records)
     assert not keys_of(runtime)[old_kid]["aktif"]
@@ -125,9 +125,10 @@ def test_rotate_and_retire_from_the_command_line_as_the_endpoints_do(api, instan
     published = {k["kid"] for k in api.client.get("/.well-known/jwks.json").get_json()["keys"]}
     assert old_kid not in published and new_kid in published
 
-    for kid in (old_kid, "tidak-ada"):  # already retired, unknown
+    for kid in (old_kid, "tidak-ada", "-tidak-ada"):  # already retired, unknown (a kid may
+        # begin with "-": base64url)
         with pytest.raises(SystemExit) as unknown:
-            main(["identity", "keys", "retire", kid])
+            main(["identity", "keys", "retire", "--", kid])
         assert unknown.value.code == f"kunci {kid} tidak ditemukan atau sudah dipensiunkan"
 
 
