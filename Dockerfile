@@ -1,7 +1,10 @@
 # One image for every Kinerja process: the platform package and all seven services are
 # installed, and the command chosen at run time picks the service and the process
 # (docker-compose.yml and deploy/k8s/ give it):
-#   web        gunicorn --bind 0.0.0.0:8000 --workers 2 'kinerja_shared.runtime.wsgi:create_app("skp")'
+#   web        gunicorn -c python:kinerja_shared.runtime.gunicorn_conf --bind 0.0.0.0:8000 \
+#                  --workers 2 'kinerja_shared.runtime.wsgi:create_app("skp")'
+#              (the config module: /metrics over all workers, files in PROMETHEUS_MULTIPROC_DIR,
+#              a tmpfs / emptyDir in compose and k8s since the root filesystem may be read-only)
 #   migrate    kinerja migrate skp
 #   relay      kinerja relay skp
 #   consumer   kinerja consume skp

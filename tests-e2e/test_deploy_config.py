@@ -2,7 +2,8 @@
 
 - docker-compose.yml: per service a web, relay, consumer and one-shot migrate entry with the
   right command, its own database and the RabbitMQ bus; workers for reporting and integration;
-  no secret in the file, every required variable in .env.example.
+  no secret in the file, every required variable in .env.example; web containers run gunicorn
+  with the metrics config module and PROMETHEUS_MULTIPROC_DIR on a tmpfs (k8s: an emptyDir).
 - deploy/postgres/init-databases.sh: creates one database per service (run for real against
   the test PostgreSQL, with throwaway names).
 - deploy/gateway/nginx.conf: routes every service's prefix and never a service's /metrics;
@@ -184,6 +185,24 @@ def test_compose_keeps_metrics_inside_its_network(compose):
     raw = yaml.safe_load(COMPOSE.read_text())["services"]
     env = interpolate(raw, {**env_example(), "KINERJA_METRICS_TOKEN": "t0ken"})
     assert env["skp"]["environment"]["KINERJA_METRICS_TOKEN"] == "t0ken"
+
+
+GUNICORN_CONF = "python:kinerja_shared.runtime.gunicorn_conf"
+
+
+def test_compose_web_metrics_add_up_every_gunicorn_worker(compose):
+    """The gunicorn config module (PROMETHEUS_MULTIPROC_DIR emptied at start, dead workers
+    marked) and the directory on a tmpfs of the web container; the other processes keep their
+    metrics in-process (tests-e2e/test_metrics_workers.py runs it for real)."""
+    for name in SERVICE_ORDER:
+        prefix = PREFIX[name]
+        web = compose[prefix]
+        cmd = command(web)
+        assert cmd[cmd.index("-c") + 1] == GUNICORN_CONF
+        metrics_dir = web["environment"]["PROMETHEUS_MULTIPROC_DIR"]
+        assert [t.partition(":")[0] for t in web["tmpfs"]] == [metrics_dir]
+        for other in (f"{prefix}-relay", f"{prefix}-consumer", f"{prefix}-migrate"):
+            assert "PROMETHEUS_MULTIPROC_DIR" not in compose[other]["environment"], other
 
 
 def test_gunicorn_accepts_the_web_arguments_and_outlasts_the_gateway(compose):
@@ -622,7 +641,8 @@ def test_k8s_runs_each_service_with_probes_relay_consumer_and_migration(name):
     assert route["matches"][0]["path"] == {"type": "PathPrefix", "value": f"/api/{prefix}"}
     assert route["backendRefs"] == [{"name": prefix, "port": 8000}]
     for container in (web, relay, consumer, main_container(job)):
-        secret_keys = {e["valueFrom"]["secretKeyRef"]["key"] for e in container["env"]}
+        secret_keys = {e["valueFrom"]["secretKeyRef"]["key"] for e in container["env"]
+                       if "valueFrom" in e}
         assert db_key(name) in secret_keys and "KINERJA_AMQP_URL" in secret_keys
         assert not {db_key(n) for n in SERVICE_ORDER if n != name} & secret_keys
 
@@ -644,6 +664,24 @@ def test_k8s_keeps_metrics_inside_the_cluster(name):
     token = [e for e in main_container(web)["env"] if e["name"] == "KINERJA_METRICS_TOKEN"]
     assert token[0]["valueFrom"]["secretKeyRef"] == {
         "name": "kinerja-secrets", "key": "KINERJA_METRICS_TOKEN", "optional": True}
+
+
+@pytest.mark.parametrize("name", SERVICE_ORDER)
+def test_k8s_web_metrics_add_up_every_gunicorn_worker(name):
+    """As in compose: the config module, PROMETHEUS_MULTIPROC_DIR on an emptyDir (the root
+    filesystem is read-only)."""
+    docs, prefix = k8s_documents(), PREFIX[name]
+    pod = find(docs, "Deployment", prefix)["spec"]["template"]["spec"]
+    web = pod["containers"][0]
+    assert web["command"][web["command"].index("-c") + 1] == GUNICORN_CONF
+    assert web["securityContext"]["readOnlyRootFilesystem"] is True
+    metrics_dir = next(e["value"] for e in web["env"] if e["name"] == "PROMETHEUS_MULTIPROC_DIR")
+    mount = next(m for m in web["volumeMounts"] if m["mountPath"] == metrics_dir)
+    volume = next(v for v in pod["volumes"] if v["name"] == mount["name"])
+    assert "emptyDir" in volume
+    for other in (f"{prefix}-relay", f"{prefix}-consumer"):
+        env = main_container(find(docs, "Deployment", other))["env"]
+        assert "PROMETHEUS_MULTIPROC_DIR" not in {e["name"] for e in env}, other
 
 
 def test_k8s_scales_reporting_workers_on_queue_length():
