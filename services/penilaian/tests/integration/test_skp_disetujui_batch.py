@@ -15,7 +15,7 @@ from kinerja_shared.events.contracts import identity as idev
 from kinerja_shared.events.contracts import skp as skpev
 from kinerja_shared.events.contracts.common import PegawaiRingkas
 from kinerja_shared.messaging.dispatcher import Outcome
-from kinerja_shared.testing.service import make_test_runtime
+from kinerja_shared.testing.service import empty_tables, runtime_pair
 from penilaian.adapters.tables import (pegawai_ref, penilai_perilaku, penilaian, periode_ref,
                                        riwayat, skp_ref)
 
@@ -28,23 +28,14 @@ SKP_IDS = ["s1", "s2", "s3", "s4"]
 @pytest.fixture(scope="module", params=["postgresql", "sqlite"])
 def runtimes(request, make_pg_database, tmp_path_factory):
     """Two penilaian runtimes: one fed event by event, one fed in batches."""
-    made = []
-    for name in ("satu", "batch"):
-        url = (make_pg_database(f"kinerja_penilaian_{name}") if request.param == "postgresql"
-               else f"sqlite:///{tmp_path_factory.mktemp(name)}/penilaian.db")
-        made.append(make_test_runtime("penilaian", url))
-    yield made
-    for rt in made:
-        rt.dispose()
+    with runtime_pair("penilaian", request.param, make_pg_database, tmp_path_factory) as made:
+        yield made
 
 
 @pytest.fixture
 def pair(runtimes):
-    for rt in runtimes:
-        with rt.engine.begin() as conn:
-            for table in (penilai_perilaku, riwayat, penilaian, skp_ref, periode_ref, pegawai_ref,
-                          rt.definition.metadata.tables["inbox"]):
-                conn.execute(table.delete())
+    empty_tables(runtimes, (penilai_perilaku, riwayat, penilaian, skp_ref, periode_ref,
+                            pegawai_ref))
     satu, _ = runtimes
     world = [body(idev.PegawaiDiperbarui(id=p, instansi_id="i1", nama=p), p, instansi_id=None)
              for p in ("p1", "p2", "p3", "p4", "atasan", "rekan")]

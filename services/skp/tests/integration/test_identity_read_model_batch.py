@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts import identity as ev
 from kinerja_shared.messaging.dispatcher import Outcome, is_batch_handler
-from kinerja_shared.testing.service import make_test_runtime
+from kinerja_shared.testing.service import empty_tables, runtime_pair
 from skp.adapters.tables import instansi_ref, pegawai_ref, plt_plh_ref, relasi_manual_ref, unor_ref
 from skp.service_layer.identity_read_model import HANDLERS
 
@@ -21,22 +21,13 @@ TABLES = (instansi_ref, pegawai_ref, unor_ref, plt_plh_ref, relasi_manual_ref)
 @pytest.fixture(scope="module", params=["postgresql", "sqlite"])
 def runtimes(request, make_pg_database, tmp_path_factory):
     """Two skp runtimes: one fed event by event, one fed in batches."""
-    made = []
-    for name in ("satu", "batch"):
-        url = (make_pg_database(f"kinerja_skp_{name}") if request.param == "postgresql"
-               else f"sqlite:///{tmp_path_factory.mktemp(name)}/skp.db")
-        made.append(make_test_runtime("skp", url))
-    yield made
-    for rt in made:
-        rt.dispose()
+    with runtime_pair("skp", request.param, make_pg_database, tmp_path_factory) as made:
+        yield made
 
 
 @pytest.fixture
 def pair(runtimes):
-    for rt in runtimes:
-        with rt.engine.begin() as conn:
-            for table in (*TABLES, rt.definition.metadata.tables["inbox"]):
-                conn.execute(table.delete())
+    empty_tables(runtimes, TABLES)
     return runtimes
 
 

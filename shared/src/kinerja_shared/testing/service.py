@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from typing import Any, Sequence
+from contextlib import contextmanager
+from typing import Any, Iterator, Sequence
 
 from ..config import ServiceSettings
 from ..events import EventEnvelope
@@ -53,3 +54,30 @@ def make_test_runtime(
     if migrate:
         runtime.migrate()
     return runtime
+
+
+@contextmanager
+def runtime_pair(service: str, dialect: str, make_pg_database, tmp_path_factory
+                 ) -> Iterator[list[ServiceRuntime]]:
+    """Two migrated runtimes of ``service`` on fresh databases of ``dialect`` ("postgresql" or
+    "sqlite"): set-wise tests feed one event by event and the other in batches, then compare."""
+    made = []
+    try:
+        for name in ("satu", "batch"):
+            db = service.replace("-", "_")
+            url = (make_pg_database(f"kinerja_{db}_{name}") if dialect == "postgresql"
+                   else f"sqlite:///{tmp_path_factory.mktemp(name)}/{db}.db")
+            made.append(make_test_runtime(service, url))
+        yield made
+    finally:
+        for runtime in made:
+            runtime.dispose()
+
+
+def empty_tables(runtimes: Sequence[ServiceRuntime], tables: Sequence[Any]) -> None:
+    """Delete every row of ``tables`` and of the inbox in each runtime's database (a clean
+    start for the next test on module-scoped runtimes)."""
+    for runtime in runtimes:
+        with runtime.engine.begin() as conn:
+            for table in (*tables, runtime.definition.metadata.tables["inbox"]):
+                conn.execute(table.delete())
