@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import sqlalchemy as sa
@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from ..db.engine import naming_metadata
 from ..db.readmodel import upsert_snapshots
+from ..db.times import as_utc
 from ..messaging.dispatcher import batch_handler
 from .principal import Principal
 
@@ -58,24 +59,17 @@ sesi_dicabut = sa.Table(
 
 def cutoff_after(moment: datetime) -> datetime:
     """The cutoff for a revocation at ``moment``: the first whole second after it (UTC)."""
-    moment = _utc(moment)
+    moment = as_utc(moment)
     return moment.replace(microsecond=0) + timedelta(seconds=1)
 
 
 def epoch_seconds(value: datetime) -> int:
-    return int(_utc(value).timestamp())
+    return int(as_utc(value).timestamp())
 
 
 def _whole_second(cutoff: datetime) -> datetime:
     """identity sends whole seconds; a fraction is rounded up (refusing more, never less)."""
-    return cutoff_after(cutoff) if cutoff.microsecond else _utc(cutoff)
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    return cutoff_after(cutoff) if cutoff.microsecond else as_utc(cutoff)
 
 
 def record(session: Session, revocations: Iterable[tuple[str, datetime, str | None]]) -> set[str]:
@@ -92,7 +86,7 @@ def cutoff_of(connection: sa.Connection | Session, pegawai_id: str) -> datetime 
     """The pegawai's cutoff (UTC), or None when none of their sessions was ever revoked."""
     value = connection.execute(sa.select(sesi_dicabut.c.dicabut_sebelum)
                                .where(sesi_dicabut.c.pegawai_id == pegawai_id)).scalar()
-    return None if value is None else _utc(value)
+    return None if value is None else as_utc(value)
 
 
 @batch_handler

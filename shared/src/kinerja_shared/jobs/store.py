@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import MetaData, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..db.times import as_utc
 from .table import BERJALAN, GAGAL, MENUNGGU, SELESAI, add_job_table
 
 job = add_job_table(MetaData())  # same definition as the service's own; used to build SQL
@@ -25,17 +26,10 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every time we store is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
-
-
 def _as_dict(row) -> dict[str, Any]:
     data = dict(row._mapping)
     for key in ("dibuat_at", "mulai_at", "selesai_at"):
-        data[key] = _utc(data[key])
+        data[key] = as_utc(data[key])
     return data
 
 
@@ -139,14 +133,14 @@ class JobStore:
                  .where(job.c.status == MENUNGGU, job.c.dibuat_at < created_before)
                  .order_by(job.c.dibuat_at, job.c.id).limit(limit))
         with self._session_factory() as session:
-            return [(row.id, _utc(row.dibuat_at)) for row in session.execute(query)]
+            return [(row.id, as_utc(row.dibuat_at)) for row in session.execute(query)]
 
     def newest_started(self) -> datetime | None:
         """``dibuat_at`` of the newest job a worker has ever claimed (the job sweeper's mark of
         how far the FIFO queue has got)."""
         query = select(func.max(job.c.dibuat_at)).where(job.c.mulai_at.is_not(None))
         with self._session_factory() as session:
-            return _utc(session.execute(query).scalar())
+            return as_utc(session.execute(query).scalar())
 
     def _update_running(self, claim: Claim, **values: Any) -> bool:
         stmt = (update(job)

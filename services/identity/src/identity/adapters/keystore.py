@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_shared.auth.keys import SigningKey
+from kinerja_shared.db.times import as_utc
 
 from .tables import signing_key
 
@@ -30,13 +31,6 @@ CACHE_SECONDS = 5.0
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
 
 
 def signer_of(rows: list[dict[str, Any]], at: datetime) -> dict[str, Any] | None:
@@ -82,8 +76,8 @@ class KeyStore:
                         sa.select(signing_key).where(signing_key.c.retired_at.is_(None))
                         .order_by(signing_key.c.created_at.desc(), signing_key.c.kid)
                     ).mappings().all()
-                self._active = [{**r, "created_at": _aware(r["created_at"]),
-                                 "signs_from": _aware(r["signs_from"])} for r in rows]
+                self._active = [{**r, "created_at": as_utc(r["created_at"]),
+                                 "signs_from": as_utc(r["signs_from"])} for r in rows]
                 self._loaded_at = now
             return self._active
 
@@ -126,8 +120,8 @@ class KeyStore:
         signer = signer_of(self._rows(), at)
         out = []
         for r in rows:
-            k = {**r, "created_at": _aware(r["created_at"]), "signs_from": _aware(r["signs_from"]),
-                 "retired_at": _aware(r["retired_at"])}
+            k = {**r, "created_at": as_utc(r["created_at"]), "signs_from": as_utc(r["signs_from"]),
+                 "retired_at": as_utc(r["retired_at"])}
             aktif = k["retired_at"] is None
             penandatangan = signer is not None and k["kid"] == signer["kid"]
             menunggu = (aktif and not penandatangan and k["signs_from"] > at

@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, bindparam, delete, select, update
 
 from kinerja_shared.db.bulk import insert_rows
+from kinerja_shared.db.times import as_utc
 from kinerja_shared.events.contracts import identity as idev
 from kinerja_shared.events.contracts import skp as skpev
 from kinerja_shared.messaging.dispatcher import batch_handler
@@ -35,11 +36,6 @@ CHUNK = 500  # SKPs per sinkronkan call when a period touches many
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite (embedded mode) gives stored timestamps back without their zone; they are UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
 @batch_handler
@@ -72,7 +68,7 @@ def _setujui(s, events: list[tuple[skpev.SkpDisetujui, object]]) -> None:
         if row is not None and row.revisi > event.revisi:
             continue  # an older approval arriving late
         if row is not None and not row.aktif and row.revisi == event.revisi \
-                and _utc(row.diubah_at) > envelope.occurred_at:
+                and as_utc(row.diubah_at) > envelope.occurred_at:
             continue  # withdrawn after this very approval
         (baru if row is None else diubah).append(dict(
             id=event.skp_id, instansi_id=instansi[event.skp_id], pegawai_id=event.pegawai.id,
@@ -106,7 +102,7 @@ def _instansi(s, events) -> dict[str, str]:
 def skp_dibatalkan(event: skpev.SkpDibatalkan, envelope, uow) -> None:
     s = uow.session
     stored = s.execute(select(skp_ref).where(skp_ref.c.id == event.skp_id)).mappings().first()
-    if stored is None or _utc(stored["diubah_at"]) > envelope.occurred_at:
+    if stored is None or as_utc(stored["diubah_at"]) > envelope.occurred_at:
         return
     s.execute(update(skp_ref).where(skp_ref.c.id == event.skp_id).values(
         aktif=False, diubah_at=envelope.occurred_at))
