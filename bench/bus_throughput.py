@@ -211,8 +211,7 @@ def consumer_for(amqp_url, consumer_engine, service, expected, prefetch, latency
     dispatcher = EventDispatcher(service, lambda: UnitOfWork(session_factory),
                                  {"UnorDiperbarui": record_effect})
     probe = Probe(dispatcher, expected, latency=latency)
-    consumer = RabbitConsumer(amqp_url, service, probe, prefetch=prefetch,
-                              batch_size=int(os.environ.get("BENCH_CONSUMER_BATCH", "100")))
+    consumer = RabbitConsumer(amqp_url, service, probe, prefetch=prefetch)
     consumer.start()
     if not consumer.wait_ready(30):
         raise RuntimeError("consumer did not start")

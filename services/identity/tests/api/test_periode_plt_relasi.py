@@ -14,7 +14,7 @@ def test_generate_monthly_periods_and_their_resolved_dates(api, instansi):
     r = api.client.post("/periode/generate", headers=instansi.admin,
                         json={"instansi_id": instansi.id, "tahun": 2026, "skema": "MINGGUAN"})
     assert r.status_code == 422 and "skema" in r.get_json()["errors"]
-    listed = api.client.get(f"/periode?tahun=2025&page_size=20", headers=instansi.headers(instansi.staf))
+    listed = api.client.get("/periode?tahun=2025&page_size=20", headers=instansi.headers(instansi.staf))
     assert len(listed.get_json()) == 13
 
 

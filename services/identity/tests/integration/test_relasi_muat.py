@@ -1,6 +1,5 @@
 """relasi loads only part of the instansi (``muat_struktur_untuk``); its answer must equal the
 answer over the whole instansi (``muat_struktur``) for every pegawai, on an awkward tree."""
-import json
 import random
 import uuid
 from datetime import date, datetime, timedelta, timezone

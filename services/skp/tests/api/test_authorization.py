@@ -19,7 +19,7 @@ def test_a_pegawai_cannot_read_or_change_anothers_skp(api):
     assert api.post("jf2", f"/skp/{sid}/rhk", {"uraian": "x"}).status_code == 404
     assert api.delete("jf2", f"/skp/{sid}").status_code == 404
     assert api.get("jf2", "/skp").json == []
-    assert api.get("jf2", f"/skp?pegawai_id=jf1").json == []
+    assert api.get("jf2", "/skp?pegawai_id=jf1").json == []
 
 
 def test_penilai_and_atasan_penilai_read_but_only_the_penilai_decides(api):
