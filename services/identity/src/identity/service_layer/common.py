@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from kinerja_shared.auth import Principal
 from kinerja_shared.auth.flask import DETAIL_FORBIDDEN, DETAIL_NOT_FOUND
 from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.times import as_utc
 from kinerja_shared.events import EventPayload
 from kinerja_shared.web.problems import Problem
 
@@ -26,11 +27,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
+aware = as_utc  # SQLite hands back naive datetimes; every stored time is UTC
 
 
 def not_found() -> Problem:
