@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from ..messaging.dispatcher import batch_handler
 from .bulk import unnest_insert, unnest_params
 
 
@@ -133,8 +134,6 @@ def snapshot_handler(table: Table, *, key: str = "id",
     """A set-wise event handler keeping ``table`` from a snapshot event (``apply_snapshots``);
     a read model's subscription list is then ``{"PegawaiDiperbarui":
     snapshot_handler(pegawai_ref), "PegawaiDihapus": tombstone_handler(pegawai_ref, nama="")}``."""
-    from ..messaging.dispatcher import batch_handler
-
     @batch_handler
     def handle(events, uow) -> None:
         apply_snapshots(uow.session, table, [payload for payload, _ in events], key=key,
@@ -146,8 +145,6 @@ def snapshot_handler(table: Table, *, key: str = "id",
 
 def tombstone_handler(table: Table, *, key: str = "id", **placeholders: Any):
     """A set-wise event handler for a deletion event (``apply_tombstones``)."""
-    from ..messaging.dispatcher import batch_handler
-
     @batch_handler
     def handle(events, uow) -> None:
         apply_tombstones(uow.session, table, [payload for payload, _ in events], key=key,
