@@ -11,7 +11,7 @@ PACKAGES := shared services/identity services/skp services/penilaian services/ke
 PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast bench migrate clean help
+.PHONY: install system-deps run test test-fast bench migrate clean help
 
 help:
 	@echo "make run      serve every service on http://127.0.0.1:$(PORT)/ (SQLite, in-memory bus; DEMO=1 for demo data)"
@@ -26,16 +26,20 @@ $(STAMP): $(PYPROJECTS) requirements-dev.txt constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p))
 	@touch $(STAMP)
 
+# Debian packages the tests need (system-packages.txt), installed when missing
+system-deps:
+	@scripts/system-deps.sh
+
 run: install
 	KINERJA_DATA_DIR=$(KINERJA_DATA_DIR) KINERJA_DEMO=$(DEMO) PORT=$(PORT) $(VENV)/bin/kinerja embedded
 
 migrate: install
 	KINERJA_DATA_DIR=$(KINERJA_DATA_DIR) $(VENV)/bin/kinerja migrate
 
-test: install
+test: install system-deps
 	$(PY) -m pytest
 
-test-fast: install
+test-fast: install system-deps
 	$(PY) -m pytest -m "not slow" -x
 
 bench: install

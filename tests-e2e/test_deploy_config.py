@@ -8,7 +8,7 @@
   the test PostgreSQL, with throwaway names).
 - deploy/gateway/nginx.conf: routes every service's prefix and never a service's /metrics;
   checked by `nginx -t` and by a real nginx in front of small local backends (needs nginx:
-  `apt-get install -y nginx`, listed in .ci/apt-packages.txt).
+  listed in system-packages.txt, which `make test` installs when missing).
 - deploy/k8s/: generated from deploy/k8s/generate.py and up to date; every manifest parses;
   web Deployments carry readiness/liveness probes.
 """
@@ -46,8 +46,8 @@ INIT_SCRIPT = ROOT / "deploy" / "postgres" / "init-databases.sh"
 K8S = ROOT / "deploy" / "k8s"
 WORKER_SERVICES = ["integration", "reporting"]
 NGINX_MISSING = ("nginx is not installed, so the gateway config cannot be checked for real. "
-                 "Install it: `apt-get update && apt-get install -y nginx` (Debian; CI installs "
-                 "the packages in .ci/apt-packages.txt).")
+                 "`make test` installs it (scripts/system-deps.sh, system-packages.txt); "
+                 "by hand: `apt-get update && apt-get install -y nginx`.")
 
 PREFIX = {name: d.url_prefix for name, d in load_definitions().items()}
 

@@ -43,7 +43,9 @@ class ServiceSettings:
     log_format: str = "text"  # text | json
     max_body_bytes: int = 10 * 1024 * 1024
     metrics_token: str | None = field(default=None, repr=False)  # bearer token for /metrics
-    trusted_proxies: int = 0  # proxy hops whose X-Forwarded-For/-Proto/-Host are believed
+    trusted_proxies: int = 0  # proxy hops whose X-Forwarded-For/-Proto/-Host/-Prefix are believed
+    # tests: every answer is checked against the HTTP conventions (web.conventions)
+    check_http_conventions: bool = False
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -74,5 +76,6 @@ class ServiceSettings:
             max_body_bytes=int(env.get("KINERJA_MAX_BODY_BYTES", str(10 * 1024 * 1024))),
             metrics_token=env.get("KINERJA_METRICS_TOKEN") or None,
             trusted_proxies=_hops(env.get("KINERJA_TRUSTED_PROXIES")),
+            check_http_conventions=_bool(env.get("KINERJA_CHECK_HTTP_CONVENTIONS")),
             extra={k: v for k, v in env.items() if k.startswith(f"KINERJA_{key}_")},
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kinerja_shared.events.contracts import identity as ev
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
@@ -27,6 +28,7 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=(ev.InstansiDiperbarui, ev.UnorDiperbarui, ev.UnorDihapus, ev.PegawaiDiperbarui, ev.PegawaiDihapus, ev.RelasiManualDiperbarui, ev.PltPlhDiperbarui, ev.PeriodeDiperbarui, ev.SesiDicabut),
         handlers=handlers,
         init_app=init_app,
         on_start=on_start,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kinerja_shared.events.contracts import penilaian as ev
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
@@ -21,5 +22,6 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=(ev.PredikatDitetapkan, ev.PredikatFinal, ev.CapaianOrganisasiFinal),
         handlers=handlers,
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kinerja_shared.events.contracts import skp as ev
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
@@ -22,6 +23,7 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=(ev.SkpDiajukan, ev.SkpDikembalikan, ev.SkpDisetujui, ev.SkpDibatalkan),
         handlers=handlers,
         init_app=init_app,
     )

@@ -1,13 +1,13 @@
 """Auth: identity signs RS256 JWTs (``keys``); every service verifies them locally
 (``verify``), knows its caller as a ``Principal`` and checks roles and object visibility in
-its views (``flask``). ``testing`` mints tokens for tests."""
+its views (``flask``) and object visibility in its service layer (``access``, no web imports:
+service code imports ``Principal`` and these from ``auth.principal`` and ``auth.access``).
+``testing`` mints tokens for tests."""
+from .access import ensure_admin_of, ensure_visible, is_visible
 from .flask import (
     BEARER_SECURITY_SCHEME,
     current_principal,
-    ensure_admin_of,
-    ensure_visible,
     init_auth,
-    is_visible,
     login_required,
     optional_principal,
     register_security_scheme,

@@ -30,7 +30,9 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from flask import Flask, current_app, request
 
+from ..errors import DETAIL_FORBIDDEN, DETAIL_NOT_FOUND
 from ..web.problems import Problem
+from .access import ensure_admin_of, ensure_visible, is_visible  # noqa: F401 (re-exported)
 from .principal import Principal
 from .revocation import RevocationList, revocations_of
 from .verify import InvalidToken, KeySourceUnavailable, TokenVerifier
@@ -45,14 +47,13 @@ BEARER_SECURITY_SCHEME = {"type": "http", "scheme": "bearer", "bearerFormat": "J
 
 DETAIL_MISSING = "Token akses diperlukan."
 DETAIL_INVALID = "Token tidak valid atau kedaluwarsa."
-DETAIL_FORBIDDEN = "Anda tidak memiliki hak akses untuk tindakan ini."
-DETAIL_NOT_FOUND = "Data tidak ditemukan."
 DETAIL_UNAVAILABLE = "Layanan autentikasi sedang tidak tersedia. Coba lagi nanti."
 DETAIL_REVOKED = "Sesi telah dicabut; silakan masuk lagi."
 TYPE_REVOKED = "session-revoked"  # problem type a client can switch on to show the login page
 # what the OpenAPI document says a 401 means
-DOC_UNAUTHORIZED = ("Token tidak ada, tidak valid, kedaluwarsa, atau sesinya telah dicabut "
-                    "(kata sandi diganti, pegawai dinonaktifkan, keluar dari semua perangkat).")
+DOC_UNAUTHORIZED = ("No token, an invalid or expired one, or one of a revoked session (password "
+                    "changed, pegawai deactivated, logged out everywhere).")
+DOC_FORBIDDEN = "The caller lacks the role this operation needs."
 
 _REALM = 'Bearer realm="kinerja"'
 _ENVIRON_KEY = "kinerja.principal"
@@ -197,54 +198,7 @@ def roles_required(*roles: str) -> Callable[[F], F]:
                 raise Problem(403, DETAIL_FORBIDDEN)
             return func(*args, **kwargs)
 
-        _document(wrapper, {"401": DOC_UNAUTHORIZED, "403": DETAIL_FORBIDDEN})
+        _document(wrapper, {"401": DOC_UNAUTHORIZED, "403": DOC_FORBIDDEN})
         return wrapper  # type: ignore[return-value]
 
     return decorator
-
-
-# -- object-level checks (OWASP API1:2023) --------------------------------------------------
-
-
-def is_visible(
-    principal: Principal,
-    *,
-    instansi_id: str | None,
-    owner_pegawai_id: str | None = None,
-    related_pegawai_ids: Iterable[str | None] = (),
-) -> bool:
-    """Whether the object is visible to ``principal``: never across instansi (admin_pusat
-    excepted); admins of the instansi see it; a plain pegawai must be the owner or among the
-    related pegawai (penilai, atasan penilai, penilai perilaku ...). Without owner and related
-    ids the object is instansi-wide (unor, periode): every user of the instansi sees it."""
-    if not principal.sees_instansi(instansi_id):
-        return False
-    if principal.can_admin_instansi(instansi_id):
-        return True
-    related = {pid for pid in related_pegawai_ids if pid is not None}
-    if owner_pegawai_id is None and not related:
-        return True
-    return principal.pegawai_id == owner_pegawai_id or principal.pegawai_id in related
-
-
-def ensure_visible(
-    principal: Principal,
-    *,
-    instansi_id: str | None,
-    owner_pegawai_id: str | None = None,
-    related_pegawai_ids: Iterable[str | None] = (),
-) -> None:
-    """404 (invisible, not merely forbidden) unless ``is_visible``."""
-    related = tuple(related_pegawai_ids)
-    if not is_visible(principal, instansi_id=instansi_id, owner_pegawai_id=owner_pegawai_id,
-                      related_pegawai_ids=related):
-        raise Problem(404, DETAIL_NOT_FOUND)
-
-
-def ensure_admin_of(principal: Principal, instansi_id: str | None) -> None:
-    """For admin actions on an object of ``instansi_id``: 404 when that instansi is not
-    visible at all, 403 when it is visible but the caller is no admin of it."""
-    if not principal.sees_instansi(instansi_id):
-        raise Problem(404, DETAIL_NOT_FOUND)
-    if not principal.can_admin_instansi(instansi_id):
-        raise Problem(403, DETAIL_FORBIDDEN)

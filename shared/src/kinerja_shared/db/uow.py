@@ -6,16 +6,33 @@
         uow.commit()
 
 Leaving the block without ``commit()`` rolls back, and the staged events vanish with it.
+
+Under a request, the command runner (``web.commands.run_command``) owns the block: it opens
+the unit of work, hands it to a service function and commits after the function returns. The
+function must not commit (``commit()`` raises ``CommitRefused`` while the runner holds it), so
+a refusal raised late in the function still rolls back everything it wrote.
+
+A service declares the events it publishes (``ServiceDefinition.publishes``); its units of
+work refuse to stage any other type (``UndeclaredEvent``), so the declared list stays true.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from contextlib import contextmanager
+from typing import Callable, Collection, Iterable, Iterator
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..context import current_correlation_id
 from ..events import EventEnvelope, EventPayload
 from ..messaging.outbox import add_to_outbox
+
+
+class CommitRefused(RuntimeError):
+    """A service function tried to commit a unit of work the command runner holds."""
+
+
+class UndeclaredEvent(RuntimeError):
+    """An event type the service does not declare in ``ServiceDefinition.publishes``."""
 
 
 class UnitOfWork:
@@ -26,10 +43,13 @@ class UnitOfWork:
         session_factory: sessionmaker[Session],
         *,
         after_commit: Callable[[], None] | None = None,
+        publishes: Collection[str] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.after_commit = after_commit
+        self.publishes = frozenset(publishes) if publishes is not None else None
         self._staged: list[EventEnvelope] = []
+        self._held = False
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self.session_factory()
@@ -55,6 +75,13 @@ class UnitOfWork:
     ) -> list[EventEnvelope]:
         """Stage many ``(payload, aggregate_id, instansi_id)`` events with one statement (bulk
         imports); same transaction, same envelopes as ``add_event``."""
+        items = list(items)
+        if self.publishes is not None:
+            undeclared = {p.event_type for p, _, _ in items} - self.publishes
+            if undeclared:
+                raise UndeclaredEvent(
+                    f"{sorted(undeclared)} not in the service's declared publishes "
+                    f"({sorted(self.publishes)}): add it to ServiceDefinition.publishes")
         correlation_id = current_correlation_id()
         envelopes = [
             EventEnvelope.wrap(payload, aggregate_id=aggregate_id, instansi_id=instansi_id,
@@ -69,7 +96,19 @@ class UnitOfWork:
     def staged_events(self) -> list[EventEnvelope]:
         return list(self._staged)
 
+    @contextmanager
+    def held(self) -> Iterator["UnitOfWork"]:
+        """While inside, ``commit()`` is refused: the caller (the command runner) commits."""
+        self._held = True
+        try:
+            yield self
+        finally:
+            self._held = False
+
     def commit(self) -> None:
+        if self._held:
+            raise CommitRefused("a service function never commits: the command runner does, "
+                                "after the function returns")
         self.session.commit()
         had_events = bool(self._staged)
         self._staged = []

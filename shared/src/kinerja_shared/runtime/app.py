@@ -33,6 +33,7 @@ def create_app(runtime) -> Flask:
     )
     app.extensions["kinerja"] = runtime
     api = Api(app)
+    api.ma_plugin.converter.add_attribute_function(_numeric_bounds)
     app.extensions["kinerja_api"] = api
     _init_auth(app, runtime, api)
     _init_metrics(app, definition.name)
@@ -44,18 +45,41 @@ def create_app(runtime) -> Flask:
     if definition.init_app is not None:
         definition.init_app(app, runtime)
     _trust_proxies(app, settings.trusted_proxies)
+    if settings.check_http_conventions:
+        from ..web.conventions import check_responses
+
+        check_responses(app)
     return app
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+
+
+def _numeric_bounds(_converter, field, ret, **_kwargs) -> dict:
+    """apispec copies a Range validator's bounds as they are; a ``Decimal`` bound would reach
+    the document as a string (``"minimum": "0"``), which is not valid OpenAPI. Make it a
+    number (runs after apispec's own range function, on what it produced)."""
+    from decimal import Decimal
+
+    fixed = {}
+    for key in _BOUNDS:
+        value = ret.get(key)
+        if isinstance(value, Decimal):
+            fixed[key] = int(value) if value == value.to_integral_value() else float(value)
+    return fixed
 
 
 def _trust_proxies(app: Flask, hops: int) -> None:
     """Behind ``hops`` proxies (KINERJA_TRUSTED_PROXIES; the gateway is one), take the client
-    address, scheme and host from the last ``hops`` values of X-Forwarded-For / -Proto / -Host,
-    which those proxies set. With 0 (the default) the headers are ignored: a client talking to
+    address, scheme, host and path prefix from the last ``hops`` values of X-Forwarded-For /
+    -Proto / -Host / -Prefix, which those proxies set (the prefix, ``/api/<service>``, is what
+    makes a ``Location`` header a path the client can call). With 0 (the default) the headers are ignored: a client talking to
     the service directly could otherwise claim any address (and escape login throttling)."""
     if hops > 0:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
+                                x_prefix=hops)
 
 
 def _init_auth(app: Flask, runtime, api: Api) -> None:

@@ -101,10 +101,31 @@ def cmd_embedded(args) -> None:
     serve(host=args.host, port=args.port, data_dir=args.data_dir)
 
 
-def cmd_services(_args) -> None:
+def cmd_services(args) -> None:
     for name, d in load_definitions().items():
         own = f"  (perintah: kinerja {name} --help)" if d.commands is not None else ""
         print(f"{name:<13} /api/{d.url_prefix:<13} {d.title}{own}")
+        if args.events:
+            flows = event_flows(d)
+            print(f"  publishes: {', '.join(flows['publishes']) or '-'}")
+            print(f"  consumes:  {', '.join(flows['consumes']) or '-'}")
+
+
+def event_flows(definition) -> dict[str, list[str]]:
+    """What a service publishes (its declared list) and consumes (its subscription list plus
+    the platform's), without touching a database."""
+    import dataclasses
+
+    from ..config import ServiceSettings
+
+    settings = dataclasses.replace(ServiceSettings.from_env(definition.name, {}),
+                                   database_url="sqlite://")
+    runtime = ServiceRuntime(definition, settings, publisher=object())
+    try:
+        consumes = sorted(runtime.dispatcher.handlers)
+    finally:
+        runtime.dispose()
+    return {"publishes": sorted(definition.published_event_types), "consumes": consumes}
 
 
 def cmd_service(args) -> int | None:
@@ -152,7 +173,10 @@ def main(argv: list[str] | None = None) -> int | None:
     p.add_argument("service")
     p.add_argument("--concurrency", type=int, default=2)
     p.set_defaults(func=cmd_worker)
-    sub.add_parser("services").set_defaults(func=cmd_services)
+    p = sub.add_parser("services")
+    p.add_argument("--events", action="store_true",
+                   help="also list the events each service publishes and consumes")
+    p.set_defaults(func=cmd_services)
     argv = sys.argv[1:] if argv is None else list(argv)
     _add_service_commands(sub, argv, set(sub.choices))
     args = parser.parse_args(argv)

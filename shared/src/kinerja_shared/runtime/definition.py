@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from sqlalchemy import MetaData
 
@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from flask import Flask
 
+    from ..events import EventPayload
     from ..messaging.dispatcher import Handler
     from .runtime import ServiceRuntime
 
@@ -33,7 +34,17 @@ class ServiceDefinition:
     metadata: MetaData
     migrations_dir: Path
     blueprints: Callable[[], list[Any]] = lambda: []
+    # what the service publishes (payload classes; its units of work refuse any other type)
+    # next to what it consumes (event type -> handler): service_layer/events.py and
+    # service_layer/handlers.py; `kinerja services --events` lists both for every service
+    publishes: Sequence[type["EventPayload"]] = ()
     handlers: Callable[["ServiceRuntime"], Mapping[str, "Handler"]] = lambda rt: {}
+    # the service's own long-lived objects (settings, key store, remote clients), built once
+    # per runtime on first use: ``runtime.components``
+    components: Callable[["ServiceRuntime"], Any] | None = None
+    # the user's message when a unique or foreign-key constraint of this name is violated
+    # (a concurrent duplicate): constraint name -> Indonesian detail of the 409
+    conflict_messages: Mapping[str, str] = field(default_factory=dict)
     jobs: Any = None  # a kinerja_shared.jobs JobRegistry, for services with background jobs
     init_app: Callable[["Flask", "ServiceRuntime"], None] | None = None
     on_start: Callable[["ServiceRuntime"], None] | None = None
@@ -43,6 +54,10 @@ class ServiceDefinition:
     # exit status, and `SystemExit("message")` refuses with that message
     commands: Callable[["argparse.ArgumentParser"], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def published_event_types(self) -> frozenset[str]:
+        return frozenset(cls.event_type for cls in self.publishes)
 
 
 def installed_services() -> list[str]:

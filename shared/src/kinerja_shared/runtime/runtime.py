@@ -48,7 +48,16 @@ class ServiceRuntime:
     # -- units of work ----------------------------------------------------------------------
     def uow(self) -> UnitOfWork:
         after_commit = self._relay.wake if self._relay is not None else None
-        return UnitOfWork(self.session_factory, after_commit=after_commit)
+        return UnitOfWork(self.session_factory, after_commit=after_commit,
+                          publishes=self.definition.published_event_types)
+
+    # -- the service's own objects ----------------------------------------------------------
+    @cached_property
+    def components(self) -> Any:
+        """What ``ServiceDefinition.components(runtime)`` builds, once per runtime (identity:
+        its settings, password hasher and key store). None for a service without any."""
+        factory = self.definition.components
+        return factory(self) if factory is not None else None
 
     # -- messaging --------------------------------------------------------------------------
     @property

@@ -6,6 +6,10 @@ Fixtures:
 - ``pg_url``: one fresh database for the test session.
 - ``amqp_url``: one fresh RabbitMQ vhost for the test session (deleted at the end).
 - ``make_amqp_vhost``: factory for more vhosts.
+
+Every app built while tests run checks its answers against the HTTP conventions
+(``KINERJA_CHECK_HTTP_CONVENTIONS=1``, inherited by the processes tests start; see
+``web.conventions``).
 """
 from __future__ import annotations
 
@@ -14,6 +18,10 @@ import os
 import pytest
 
 from . import servers
+
+
+def pytest_configure(config) -> None:
+    os.environ.setdefault("KINERJA_CHECK_HTTP_CONVENTIONS", "1")
 
 
 @pytest.fixture(scope="session")

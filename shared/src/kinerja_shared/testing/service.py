@@ -45,6 +45,7 @@ def make_test_runtime(
     """A runtime of an installed service on ``database_url`` (migrated to head)."""
     definition = load_definitions([service])[service]
     base = ServiceSettings.from_env(service, {})
+    settings.setdefault("check_http_conventions", True)
     runtime = ServiceRuntime(
         definition,
         dataclasses.replace(base, database_url=database_url, **settings),

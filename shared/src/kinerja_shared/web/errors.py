@@ -1,6 +1,11 @@
 """Every error a Flask app can raise becomes problem+json (API.md, "Conventions").
 
 - ``Problem`` raised anywhere: rendered as it is.
+- The service layer's ``DomainError`` family (``kinerja_shared.errors``): 404, 403, 409, 422
+  with ``errors`` per field, 401, 429 with ``Retry-After`` (``domain_error_to_problem``).
+- The database's unique-key violation (a concurrent duplicate that passed every check): 409
+  ``duplicate``, with the service's own message for that constraint when it declared one
+  (``ServiceDefinition.conflict_messages``); a foreign-key violation: 409 ``referenced``.
 - webargs/marshmallow validation (flask-smorest ``abort(422)``): 422 with ``errors`` per field.
 - Malformed JSON: 400. Unknown paths: 404. Wrong method: 405. Oversized body: 413.
 - The database gone away: 503 (retrying is right), never a 500 blamed on the client.
@@ -11,10 +16,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, request
-from sqlalchemy.exc import DBAPIError, OperationalError
+from flask import Flask, current_app, request
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from ..db.integrity import violation_of
+from ..errors import (DomainError, Forbidden, Invalid, NotFound, TooManyRequests,
+                      Unauthenticated)
 from .problems import Problem, problem_response
 
 log = logging.getLogger(__name__)
@@ -97,10 +105,57 @@ def http_exception_to_problem(exc: HTTPException) -> Problem:
     return Problem(status, detail, headers=headers)
 
 
+_STATUS = ((NotFound, 404), (Forbidden, 403), (Invalid, 422), (Unauthenticated, 401),
+           (TooManyRequests, 429))
+DETAIL_DUPLICATE = "Data yang sama sudah ada atau sedang dibuat bersamaan."
+DETAIL_REFERENCED = "Data masih dirujuk oleh data lain, atau rujukannya tidak ada."
+
+
+def domain_error_to_problem(exc: DomainError) -> Problem:
+    """The one mapping from the service layer's refusals to HTTP (Conflict and any other
+    DomainError: 409)."""
+    status = next((code for cls, code in _STATUS if isinstance(exc, cls)), 409)
+    headers: dict[str, str] = {}
+    if isinstance(exc, TooManyRequests):
+        headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, Unauthenticated):
+        headers["WWW-Authenticate"] = 'Bearer realm="kinerja"'
+    errors = exc.errors if isinstance(exc, Invalid) else None
+    return Problem(status, exc.detail, type=exc.code, errors=errors or None, headers=headers,
+                   **exc.extra)
+
+
+def integrity_error_to_problem(exc: IntegrityError) -> Problem | None:
+    """409 for a unique or foreign-key violation; None for anything else (a bug: 500)."""
+    runtime = current_app.extensions.get("kinerja")
+    definition = getattr(runtime, "definition", None)
+    found = violation_of(exc, getattr(definition, "metadata", None))
+    if found is None:
+        return None
+    kind, constraint = found
+    messages = getattr(definition, "conflict_messages", None) or {}
+    if kind == "unique":
+        return Problem(409, messages.get(constraint or "", DETAIL_DUPLICATE), type="duplicate")
+    return Problem(409, messages.get(constraint or "", DETAIL_REFERENCED), type="referenced")
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Problem)
     def _problem(exc: Problem):
         return problem_response(exc)
+
+    @app.errorhandler(DomainError)
+    def _domain(exc: DomainError):
+        return problem_response(domain_error_to_problem(exc))
+
+    @app.errorhandler(IntegrityError)
+    def _integrity(exc: IntegrityError):
+        problem = integrity_error_to_problem(exc)
+        if problem is None:
+            log.exception("integrity error on %s %s", request.method, request.path)
+            return problem_response(Problem(500, "Terjadi kesalahan pada server."))
+        log.info("%s on %s %s: %s", problem.type, request.method, request.path, exc.orig)
+        return problem_response(problem)
 
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):

@@ -1,0 +1,52 @@
+"""The one request path: a view hands a service function to the runner, which owns the
+transaction.
+
+    @blp.route("/<skp_id>/setujui")
+    class Setujui(MethodView):
+        @login_required
+        @blp.response(200, SkpSchema)
+        def post(self, skp_id):
+            return run_command(alur.setujui, skp_id)
+
+``run_command(fn, *args, **kwargs)`` opens the service's unit of work, calls
+``fn(uow, principal, *args, **kwargs)`` with the caller (None when the request carries no token),
+and commits once the function returns, the events it staged in the same transaction (outbox).
+The function never commits (the unit of work refuses while the runner holds it); what it
+raises rolls everything back, unless it is a ``DomainError`` with ``keep_changes=True``.
+``DomainError``s and unique-key violations become problem+json in the app factory
+(``web.errors``), so views neither catch nor translate.
+
+``run_query(fn, *args, **kwargs)`` is the same call on a unit of work that is never committed,
+for reads and dry runs.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, TypeVar
+
+from ..auth.flask import optional_principal
+from ..errors import DomainError
+from ..runtime.runtime import current_runtime
+
+T = TypeVar("T")
+
+
+def run_command(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``fn(uow, principal, *args, **kwargs)`` in one transaction, committed after it returns."""
+    principal = optional_principal()
+    with current_runtime().uow() as uow:
+        try:
+            with uow.held():
+                result = fn(uow, principal, *args, **kwargs)
+        except DomainError as exc:
+            if exc.keep_changes:
+                uow.commit()
+            raise
+        uow.commit()
+    return result
+
+
+def run_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``fn(uow, principal, *args, **kwargs)`` on a unit of work that is rolled back."""
+    principal = optional_principal()
+    with current_runtime().uow() as uow, uow.held():
+        return fn(uow, principal, *args, **kwargs)
