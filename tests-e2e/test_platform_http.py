@@ -8,11 +8,11 @@ import dataclasses
 import marshmallow as ma
 import pytest
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from sqlalchemy import text
 
 from kinerja_shared.runtime import current_runtime, load_definitions
 from kinerja_shared.testing.service import make_test_runtime
+from kinerja_shared.web.http import Blueprint, created
 
 SERVICES = list(load_definitions())
 
@@ -85,14 +85,14 @@ class _Body(ma.Schema):
 
 
 def _probe_blueprint() -> Blueprint:
-    blp = Blueprint("probe", __name__, url_prefix="/probe")
+    blp = Blueprint("probe", __name__, url_prefix="/probe", description="Probe.")
 
     @blp.route("/")
     class Probe(MethodView):
         @blp.arguments(_Body)
         @blp.response(201, _Body)
         def post(self, body):
-            return body
+            return created(body, Probe)
 
         def get(self):
             with current_runtime().uow() as uow:

@@ -84,7 +84,7 @@ def test_a_password_change_at_identity_revokes_the_old_token_at_skp(services):
 
     r = id_client.post("/auth/password", headers=old,
                        json={"password_lama": PASSWORD, "password_baru": PASSWORD_BARU})
-    assert r.status_code == 204
+    assert r.status_code == 200 and r.get_json()["nip"] == NIP  # answers the pegawai
     assert id_client.get("/auth/me", headers=old).get_json()["detail"] == REVOKED  # at once
     assert identity.relay.drain() >= 4  # instansi, unor, pegawai snapshots and SesiDicabut
     changed_at = time.monotonic()

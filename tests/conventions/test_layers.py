@@ -13,6 +13,12 @@ def test_every_service_keeps_its_layers():
     assert kept, report
 
 
+def test_no_service_folder_escapes_the_check_as_a_namespace_package():
+    """A folder of modules without ``__init__.py`` is invisible to import-linter."""
+    found = [d for p in layers.service_packages() for d in layers.namespace_directories(p)]
+    assert not found, f"add an __init__.py to: {found}"
+
+
 def test_a_service_that_breaks_each_rule_is_refused_with_the_import_named(tmp_path):
     """The rules bite: a package breaking each of them fails, and the report names every
     offending import with its line."""
@@ -43,3 +49,12 @@ def test_a_service_that_breaks_each_rule_is_refused_with_the_import_named(tmp_pa
                    "contoh.api.resources -> contoh.adapters.tables"):
         assert broken in " ".join(report.split()), report
     assert "decimal" not in report.split("Broken contracts")[1].split("contoh.service_layer")[0]
+
+
+def test_a_folder_without_init_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "contoh2" / "api" / "barang").mkdir(parents=True)
+    (tmp_path / "contoh2" / "__init__.py").write_text("")
+    (tmp_path / "contoh2" / "api" / "__init__.py").write_text("")
+    (tmp_path / "contoh2" / "api" / "barang" / "resources.py").write_text("import sqlalchemy\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert layers.namespace_directories("contoh2") == ["contoh2/api/barang"]

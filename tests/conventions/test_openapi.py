@@ -88,8 +88,9 @@ def test_every_list_is_paged_by_the_one_helper_or_says_why_not(documents, servic
             f"GET {path} answers a list: page it with web.http.run_page under "
             "@blp.paginate(), or mark it unpaged(reason)")
         if paged:
-            size = next(p for p in op["parameters"] if p["name"] == "page_size")
-            assert size["schema"].get("maximum") == 500, (path, size)
+            params = {p["name"]: p["schema"] for p in op["parameters"]}
+            assert params["page_size"].get("maximum") == 500, (path, params["page_size"])
+            assert params["page"].get("maximum") == 1_000_000, (path, params["page"])
 
 
 def _texts(node, where=""):
@@ -121,8 +122,11 @@ def test_bounds_are_numbers(documents, service):
     def walk(node, where=""):
         if isinstance(node, dict):
             for key, value in node.items():
-                if key in {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}:
-                    assert isinstance(value, (int, float)), (where, key, value)
+                if key in {"minimum", "maximum"}:
+                    assert isinstance(value, (int, float)) and not isinstance(value, bool), (
+                        where, key, value)
+                if key in {"exclusiveMinimum", "exclusiveMaximum"}:  # OpenAPI 3.0: a flag
+                    assert isinstance(value, bool), (where, key, value)
                 walk(value, f"{where}/{key}")
         elif isinstance(node, list):
             for value in node:

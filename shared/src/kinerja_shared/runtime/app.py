@@ -5,10 +5,10 @@ import logging
 import time
 
 from flask import Flask, g, jsonify, request
-from flask_smorest import Api
 
 from ..context import correlation_id_var, new_id, request_id_var
 from ..web.errors import register_error_handlers
+from ..web.openapi import KinerjaApi, init_openapi
 from .health import broker_ok
 
 log = logging.getLogger(__name__)
@@ -32,8 +32,8 @@ def create_app(runtime) -> Flask:
         JSON_SORT_KEYS=False,
     )
     app.extensions["kinerja"] = runtime
-    api = Api(app)
-    api.ma_plugin.converter.add_attribute_function(_numeric_bounds)
+    api = KinerjaApi(app)
+    init_openapi(api)
     app.extensions["kinerja_api"] = api
     _init_auth(app, runtime, api)
     _init_metrics(app, definition.name)
@@ -52,29 +52,13 @@ def create_app(runtime) -> Flask:
     return app
 
 
-_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
-
-
-def _numeric_bounds(_converter, field, ret, **_kwargs) -> dict:
-    """apispec copies a Range validator's bounds as they are; a ``Decimal`` bound would reach
-    the document as a string (``"minimum": "0"``), which is not valid OpenAPI. Make it a
-    number (runs after apispec's own range function, on what it produced)."""
-    from decimal import Decimal
-
-    fixed = {}
-    for key in _BOUNDS:
-        value = ret.get(key)
-        if isinstance(value, Decimal):
-            fixed[key] = int(value) if value == value.to_integral_value() else float(value)
-    return fixed
-
-
 def _trust_proxies(app: Flask, hops: int) -> None:
     """Behind ``hops`` proxies (KINERJA_TRUSTED_PROXIES; the gateway is one), take the client
     address, scheme, host and path prefix from the last ``hops`` values of X-Forwarded-For /
     -Proto / -Host / -Prefix, which those proxies set (the prefix, ``/api/<service>``, is what
-    makes a ``Location`` header a path the client can call). With 0 (the default) the headers are ignored: a client talking to
-    the service directly could otherwise claim any address (and escape login throttling)."""
+    makes a ``Location`` header a path the client can call). With 0 (the default) the headers
+    are ignored: a client talking to the service directly could otherwise claim any address
+    (and escape login throttling)."""
     if hops > 0:
         from werkzeug.middleware.proxy_fix import ProxyFix
 

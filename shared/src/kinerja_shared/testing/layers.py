@@ -68,6 +68,25 @@ def service_packages() -> list[str]:
     return sorted(found)
 
 
+def namespace_directories(package: str) -> list[str]:
+    """Folders of ``package`` holding Python modules but no ``__init__.py``: import-linter
+    (grimp) leaves such namespace packages out of the graph, so their imports would go
+    unchecked. Alembic's ``migrations`` folder is loaded by path and is not a package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    found = []
+    for root in spec.submodule_search_locations:
+        base = Path(root)
+        for folder in sorted(p for p in base.rglob("*") if p.is_dir()):
+            relative = folder.relative_to(base)
+            if relative.parts[:1] == ("migrations",) or "__pycache__" in relative.parts:
+                continue
+            if any(folder.glob("*.py")) and not (folder / "__init__.py").exists():
+                found.append(f"{package}/{relative.as_posix()}")
+    return found
+
+
 def _exists(module: str) -> bool:
     try:
         return importlib.util.find_spec(module) is not None

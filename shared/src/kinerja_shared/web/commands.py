@@ -18,6 +18,10 @@ raises rolls everything back, unless it is a ``DomainError`` with ``keep_changes
 
 ``run_query(fn, *args, **kwargs)`` is the same call on a unit of work that is never committed,
 for reads and dry runs.
+
+A public endpoint (login, the JWKS) uses ``run_public_command`` / ``run_public_query``: the
+function gets ``principal=None`` and whatever token the request carries is not looked at (a
+stale token sent along with a login must not turn it into a 401).
 """
 from __future__ import annotations
 
@@ -32,7 +36,25 @@ T = TypeVar("T")
 
 def run_command(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """``fn(uow, principal, *args, **kwargs)`` in one transaction, committed after it returns."""
-    principal = optional_principal()
+    return _command(optional_principal(), fn, args, kwargs)
+
+
+def run_public_command(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``run_command`` for a public endpoint: ``principal`` is None, the token is ignored."""
+    return _command(None, fn, args, kwargs)
+
+
+def run_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``fn(uow, principal, *args, **kwargs)`` on a unit of work that is rolled back."""
+    return _query(optional_principal(), fn, args, kwargs)
+
+
+def run_public_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``run_query`` for a public endpoint: ``principal`` is None, the token is ignored."""
+    return _query(None, fn, args, kwargs)
+
+
+def _command(principal: Any, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
     with current_runtime().uow() as uow:
         try:
             with uow.held():
@@ -45,8 +67,6 @@ def run_command(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     return result
 
 
-def run_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-    """``fn(uow, principal, *args, **kwargs)`` on a unit of work that is rolled back."""
-    principal = optional_principal()
+def _query(principal: Any, fn: Callable[..., T], args: tuple, kwargs: dict) -> T:
     with current_runtime().uow() as uow, uow.held():
         return fn(uow, principal, *args, **kwargs)

@@ -8,6 +8,7 @@
   (``ServiceDefinition.conflict_messages``); a foreign-key violation: 409 ``referenced``.
 - webargs/marshmallow validation (flask-smorest ``abort(422)``): 422 with ``errors`` per field.
 - Malformed JSON: 400. Unknown paths: 404. Wrong method: 405. Oversized body: 413.
+- A value the database cannot store (a NUL character, a number past its column): 422.
 - The database gone away: 503 (retrying is right), never a 500 blamed on the client.
 - Anything else: 500 problem, logged with the request id; nothing internal leaks.
 """
@@ -17,7 +18,7 @@ import logging
 from typing import Any
 
 from flask import Flask, current_app, request
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from ..db.integrity import violation_of
@@ -109,6 +110,8 @@ _STATUS = ((NotFound, 404), (Forbidden, 403), (Invalid, 422), (Unauthenticated, 
            (TooManyRequests, 429))
 DETAIL_DUPLICATE = "Data yang sama sudah ada atau sedang dibuat bersamaan."
 DETAIL_REFERENCED = "Data masih dirujuk oleh data lain, atau rujukannya tidak ada."
+DETAIL_UNSTORABLE = ("Isian memuat karakter atau nilai yang tidak dapat disimpan (misalnya "
+                     "karakter NUL atau angka di luar batas).")
 
 
 def domain_error_to_problem(exc: DomainError) -> Problem:
@@ -160,6 +163,12 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         return problem_response(http_exception_to_problem(exc))
+
+    @app.errorhandler(DataError)
+    def _data(exc: DataError):
+        log.info("value refused by the database on %s %s: %s", request.method, request.path,
+                 exc.orig)
+        return problem_response(Problem(422, DETAIL_UNSTORABLE))
 
     @app.errorhandler(OperationalError)
     def _db_unavailable(exc: DBAPIError):

@@ -8,9 +8,12 @@
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import flask_smorest
+import flask_smorest.pagination as smorest_pagination
+import marshmallow as ma
 from flask import current_app, url_for
 
 from ..db.paging import Page, PageRequest
@@ -18,13 +21,17 @@ from .commands import run_query
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+MAX_PAGE = 1_000_000  # past it an OFFSET overflows; no list of the suite has that many pages
 UNPAGED_EXTENSION = "x-unpaged"
+LOCATION_HEADER = {"description": "Path of the resource this request created; GET answers it.",
+                   "schema": {"type": "string"}}
 
 
 class Blueprint(flask_smorest.Blueprint):
     """A flask-smorest Blueprint that must have a ``url_prefix`` (every path of a service sits
-    under a resource's prefix, so two blueprints never interleave their routes) and pages with
-    the suite's sizes (``page_size`` 50 by default, at most 500)."""
+    under a resource's prefix, so two blueprints never interleave their routes), pages with
+    the suite's sizes (``page_size`` 50 by default, at most 500) and documents the
+    ``Location`` header of every 201 response."""
 
     DEFAULT_PAGINATION_PARAMETERS = {"page": 1, "page_size": PAGE_SIZE,
                                      "max_page_size": MAX_PAGE_SIZE}
@@ -35,6 +42,34 @@ class Blueprint(flask_smorest.Blueprint):
             raise ValueError(f"blueprint {name!r}: url_prefix must be a path like '/skp'")
         super().__init__(name, import_name, url_prefix=url_prefix, description=description,
                          **kwargs)
+
+    def paginate(self, pager: Any = None, **kwargs: Any) -> Any:
+        """flask-smorest's ``paginate`` with ``page`` bounded (1 to ``MAX_PAGE``)."""
+        with _bounded_page():
+            return super().paginate(pager, **kwargs)
+
+    def response(self, status_code: Any, schema: Any = None, **kwargs: Any) -> Any:
+        if str(status_code) == "201":
+            kwargs["headers"] = {"Location": LOCATION_HEADER, **(kwargs.get("headers") or {})}
+        return super().response(status_code, schema, **kwargs)
+
+
+@contextmanager
+def _bounded_page() -> Iterator[None]:
+    """flask-smorest builds the paging schema in ``paginate`` from a module-level factory whose
+    ``page`` has no maximum; while our ``paginate`` runs, the factory adds one."""
+    original = smorest_pagination._pagination_parameters_schema_factory
+
+    def factory(def_page: int, def_page_size: int, def_max_page_size: int) -> type:
+        base = original(def_page, def_page_size, def_max_page_size)
+        return type(base.__name__, (base,), {"page": ma.fields.Integer(
+            load_default=def_page, validate=ma.validate.Range(min=1, max=MAX_PAGE))})
+
+    smorest_pagination._pagination_parameters_schema_factory = factory
+    try:
+        yield
+    finally:
+        smorest_pagination._pagination_parameters_schema_factory = original
 
 
 def created(body: Any, view: str | type, /, **values: Any) -> tuple[Any, int, dict[str, str]]:
