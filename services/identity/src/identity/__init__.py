@@ -1,1 +1,1 @@
-"""Kinerja Identitas service: Akun dan login, instansi, unit organisasi (unor), pegawai, PLT/PLH, periode penilaian, dan relasi penilai."""
+"""Kinerja identity service: accounts and login, instansi, unit organisasi (unor), pegawai, PLT/PLH, periode penilaian, and the relasi penilai."""

@@ -7,13 +7,17 @@ no token needed, the database URL comes from the environment like any identity p
     kinerja identity keys retire [--] KID      retire one key (not the one that signs); a kid
                                                may begin with "-": write `retire -- KID`
     kinerja identity keys prune [--grace S]    retire every key no unexpired token can carry
+
+Each command runs outside any request: it opens the runtime's unit of work itself, calls the
+service function the endpoints call (without a caller: ``principal`` None) and commits.
 """
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any, Callable
 
-from kinerja_shared.web.problems import Problem
+from kinerja_shared.errors import DomainError, NotFound
 
 from .service_layer import kunci
 from .wiring import components
@@ -59,6 +63,14 @@ def commands(parser: argparse.ArgumentParser) -> None:
     p.set_defaults(run=keys_prune)
 
 
+def _run(runtime, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(uow, None, components, ...)`` in one committed unit of work."""
+    with runtime.uow() as uow:
+        result = fn(uow, None, components(runtime), *args, **kwargs)
+        uow.commit()
+    return result
+
+
 def _status(k: dict) -> str:
     if k["penandatangan"]:
         return "penandatangan"
@@ -72,7 +84,7 @@ def _waktu(value) -> str:
 
 
 def keys_list(runtime, args) -> None:
-    keys = kunci.daftar(components(runtime))
+    keys = _run(runtime, kunci.daftar).items
     if args.json:
         print(json.dumps([{**k, "created_at": k["created_at"].isoformat(),
                            "signs_from": k["signs_from"].isoformat(),
@@ -86,7 +98,7 @@ def keys_list(runtime, args) -> None:
 
 
 def keys_rotate(runtime, args) -> None:
-    key = kunci.rotasi(components(runtime), oleh=OLEH, segera=args.now)
+    key = _run(runtime, kunci.rotasi, oleh=OLEH, segera=args.now)
     if args.now:
         print(f"kunci baru {key['kid']} menandatangani token mulai sekarang (rotasi darurat); "
               "layanan lain dapat menolak token barunya (401) hingga ~30 detik. Pensiunkan "
@@ -99,16 +111,16 @@ def keys_rotate(runtime, args) -> None:
 
 def keys_retire(runtime, args) -> None:
     try:
-        kunci.pensiunkan(components(runtime), args.kid, oleh=OLEH)
-    except Problem as exc:
-        if exc.status == 404:
-            raise SystemExit(f"kunci {args.kid} tidak ditemukan atau sudah dipensiunkan") from None
+        _run(runtime, kunci.pensiunkan, args.kid, oleh=OLEH)
+    except NotFound:
+        raise SystemExit(f"kunci {args.kid} tidak ditemukan atau sudah dipensiunkan") from None
+    except DomainError as exc:
         raise SystemExit(f"kunci {args.kid} tidak dipensiunkan: {exc.detail}") from None
     print(f"kunci {args.kid} dipensiunkan; token yang ditandatanganinya tidak berlaku lagi")
 
 
 def keys_prune(runtime, args) -> None:
-    kids = kunci.pensiunkan_usang(components(runtime), jeda=args.grace, oleh=OLEH)
+    kids = _run(runtime, kunci.pensiunkan_usang, jeda=args.grace, oleh=OLEH)
     for kid in kids:
         print(f"kunci {kid} dipensiunkan")
     if not kids:

@@ -79,11 +79,3 @@ class IdentitySettings:
             key_publish_delay=num("KEY_PUBLISH_DELAY", cls.key_publish_delay),
         )
 
-
-def identity_settings(runtime) -> IdentitySettings:
-    """Cached on the runtime; the service's own ``KINERJA_IDENTITY_*`` come from its settings."""
-    cached = getattr(runtime, "_identity_settings", None)
-    if cached is None:
-        cached = IdentitySettings.from_env(runtime.settings.extra)
-        runtime._identity_settings = cached
-    return cached

@@ -1,4 +1,5 @@
-"""Per-runtime components of identity (built once, kept on the runtime)."""
+"""identity's own long-lived objects: built once per runtime by ``build_components`` (the
+``ServiceDefinition.components`` factory) and read as ``runtime.components``."""
 from __future__ import annotations
 
 import logging
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 
 from .adapters.keystore import KeyStore
 from .adapters.passwords import Passwords
-from .config import MINIMUM_PUBLISH_DELAY, IdentitySettings, identity_settings
+from .config import MINIMUM_PUBLISH_DELAY, IdentitySettings
 
 log = logging.getLogger("kinerja.identity")
 
@@ -16,16 +17,22 @@ class Components:
     settings: IdentitySettings
     passwords: Passwords
     keys: KeyStore
+    issuer: str  # of the tokens identity signs (KINERJA_JWT_ISSUER)
+    audience: str  # KINERJA_JWT_AUDIENCE
+
+
+def build_components(runtime) -> Components:
+    """The service's settings (``KINERJA_IDENTITY_*``, read once), password hasher and key
+    store."""
+    settings = IdentitySettings.from_env(runtime.settings.extra)
+    if settings.key_publish_delay < MINIMUM_PUBLISH_DELAY:
+        log.warning("KINERJA_IDENTITY_KEY_PUBLISH_DELAY=%s is shorter than %s s: other "
+                    "services may refuse (401) the first tokens of a rotated key",
+                    settings.key_publish_delay, MINIMUM_PUBLISH_DELAY)
+    return Components(settings, Passwords(settings), KeyStore(runtime.session_factory),
+                      issuer=runtime.settings.jwt_issuer, audience=runtime.settings.jwt_audience)
 
 
 def components(runtime) -> Components:
-    found = getattr(runtime, "_identity_components", None)
-    if found is None:
-        settings = identity_settings(runtime)
-        if settings.key_publish_delay < MINIMUM_PUBLISH_DELAY:
-            log.warning("KINERJA_IDENTITY_KEY_PUBLISH_DELAY=%s is shorter than %s s: other "
-                        "services may refuse (401) the first tokens of a rotated key",
-                        settings.key_publish_delay, MINIMUM_PUBLISH_DELAY)
-        found = Components(settings, Passwords(settings), KeyStore(runtime.session_factory))
-        runtime._identity_components = found
-    return found
+    """``runtime.components`` (typed)."""
+    return runtime.components

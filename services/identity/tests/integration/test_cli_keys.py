@@ -33,7 +33,8 @@ def cli_env(runtime, monkeypatch):
 
 def keys_of(runtime) -> dict[str, dict]:
     """Fresh state, as the web app will see it (its key cache dropped)."""
-    return {k["kid"]: k for k in kunci.daftar(components(runtime))}
+    with runtime.uow() as uow:
+        return {k["kid"]: k for k in kunci.daftar(uow, None, components(runtime)).items}
 
 
 def signer(runtime) -> str:

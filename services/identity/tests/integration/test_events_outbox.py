@@ -60,7 +60,7 @@ def test_a_failed_change_leaves_neither_state_nor_event(api, instansi, runtime):
         before = conn.execute(sa.select(sa.func.count()).select_from(outbox)).scalar_one()
     uow = runtime.uow()
     with uow:
-        row = unor_svc.buat_di(uow, admin, {"instansi_id": instansi.id, "nama": "Tidak Jadi"})
+        row = unor_svc.buat(uow, admin, {"instansi_id": instansi.id, "nama": "Tidak Jadi"})
         assert len(uow.staged_events) == 1
         uow.rollback()
     with runtime.engine.connect() as conn:

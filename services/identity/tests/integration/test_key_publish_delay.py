@@ -250,28 +250,33 @@ def test_a_pending_key_may_be_retired_the_signing_key_not(api, instansi, clock, 
     assert kid(login(api, staf, api.password)) == current  # a retired key never signs
 
 
+def prune(runtime) -> list[str]:
+    """The service function as `kinerja identity keys prune` calls it."""
+    with runtime.uow() as uow:
+        return kunci.pensiunkan_usang(uow, None, components(runtime), oleh="uji")
+
+
 def test_prune_counts_from_when_the_current_key_started_signing(api, runtime, clock, delay):
-    comp = components(runtime)
-    ttl = comp.settings.token_ttl
+    ttl = components(runtime).settings.token_ttl
     old = signer(api)
-    kunci.pensiunkan_usang(comp, oleh="uji")  # what earlier tests left (a day ago)
+    prune(runtime)  # what earlier tests left (a day ago)
     assert [k for k, v in listed(api).items() if v["aktif"]] == [old]
     new = api.ok("post", "/auth/kunci", api.admin, 201)["kid"]
-    assert kunci.pensiunkan_usang(comp, oleh="uji") == []  # the old key still signs
+    assert prune(runtime) == []  # the old key still signs
 
     # counted from the new key's creation, the old one would go now; but it signed until the
     # new one started signing, `delay` later, and its last tokens live a token lifetime more
     clock.advance(ttl + kunci.JEDA_BAKU + 1)
     assert signer(api) == new
-    assert kunci.pensiunkan_usang(comp, oleh="uji") == []
+    assert prune(runtime) == []
     assert listed(api)[old]["aktif"]
 
     # a key rotated in meanwhile is pending: prune leaves it, whenever the others go
     pending = api.ok("post", "/auth/kunci", api.admin, 201)["kid"]
     clock.advance(delay - 2)  # the new key has signed for ttl + JEDA_BAKU - 1 s
-    assert kunci.pensiunkan_usang(comp, oleh="uji") == []
+    assert prune(runtime) == []
     clock.advance(1)
     assert listed(api)[pending]["menunggu"]
-    assert kunci.pensiunkan_usang(comp, oleh="uji") == [old]
+    assert prune(runtime) == [old]
     keys = listed(api)
     assert not keys[old]["aktif"] and keys[new]["penandatangan"] and keys[pending]["menunggu"]

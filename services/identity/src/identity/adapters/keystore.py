@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_shared.auth.keys import SigningKey
+from kinerja_shared.clock import now as utcnow
 from kinerja_shared.db.times import as_utc
 
 from .tables import signing_key
@@ -27,10 +28,6 @@ log = logging.getLogger("kinerja.identity")
 
 # seconds another replica may keep reading the key set it loaded before (KeyStore cache)
 CACHE_SECONDS = 5.0
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def signer_of(rows: list[dict[str, Any]], at: datetime) -> dict[str, Any] | None:
@@ -50,7 +47,8 @@ class KeyStore:
     """Reads keys through a short cache (``cache_seconds``); changes made through this object
     clear it at once, other replicas see them within the cache time. The parsed private key is
     kept per ``kid`` (parsing and checking an RSA PEM costs tens of milliseconds: more than a
-    whole login at a low argon2 cost). ``clock`` gives the current UTC time (tests move it)."""
+    whole login at a low argon2 cost). ``clock`` gives the current UTC time (the service clock,
+    ``kinerja_shared.clock``, by default; tests move it)."""
 
     def __init__(self, session_factory: sessionmaker[Session], *,
                  cache_seconds: float = CACHE_SECONDS,

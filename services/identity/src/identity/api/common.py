@@ -1,42 +1,16 @@
 """Small helpers the resources share."""
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import validate
 
 from kinerja_shared.runtime import current_runtime
 
-from ..wiring import Components, components
+from ..wiring import Components
 
-
-def runtime():
-    return current_runtime()
-
-
-def uow():
-    return current_runtime().uow()
+MMDD = validate.Regexp(r"^\d{2}-\d{2}$", error="Tanggal harus berformat MM-DD.")
 
 
 def comp() -> Components:
-    return components(current_runtime())
-
-
-def page_of(pagination_parameters, loader):
-    """Run ``loader(page, page_size) -> (items, total)`` and tell flask-smorest the total."""
-    items, total = loader(pagination_parameters.page, pagination_parameters.page_size)
-    pagination_parameters.item_count = total
-    return items
-
-
-class IdPath(Schema):
-    id = fields.Str(required=True)
-
-
-def one_of(values, **kwargs):
-    return fields.Str(validate=validate.OneOf(values), **kwargs)
-
-
-def mmdd(value: str) -> None:
-    if not isinstance(value, str) or len(value) != 5 or value[2] != "-":
-        raise ValidationError("Tanggal harus berformat MM-DD.")
-
-
+    """identity's own objects (settings, password hasher, key store) for a service function
+    that needs them: ``run_command(akun.login, comp(), ...)``."""
+    return current_runtime().components

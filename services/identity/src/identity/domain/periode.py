@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Mapping
 
 
 class PeriodeTidakValid(ValueError):
@@ -38,6 +39,12 @@ class Periode:
     batas_pengisian: str
     final: bool = False
     id: str | None = None
+
+    @classmethod
+    def dari(cls, row: Mapping[str, Any]) -> "Periode":
+        """A stored periode (a row: ``tahun, nama, awal, akhir, batas_pengisian, final, id``)."""
+        return cls(row["tahun"], row["nama"], row["awal"], row["akhir"], row["batas_pengisian"],
+                   bool(row["final"]), row.get("id"))
 
     @property
     def tanggal_awal(self) -> date:

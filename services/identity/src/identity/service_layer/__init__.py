@@ -1,1 +1,1 @@
-"""Command and event handlers over the unit of work."""
+"""Service functions (commands and queries: ``fn(uow, principal, ...)``) over the unit of work the runner opens; events.py: what identity publishes."""

@@ -1,49 +1,28 @@
-"""Helpers every handler of identity uses: ids, time, errors, riwayat, snapshot events."""
+"""Helpers every command of identity uses: ids, rows or 404, the target instansi of a write,
+riwayat."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Mapping
 
 import sqlalchemy as sa
 
-from kinerja_shared.auth import Principal
-from kinerja_shared.auth.flask import DETAIL_FORBIDDEN, DETAIL_NOT_FOUND
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
 from kinerja_shared.db import UnitOfWork
 from kinerja_shared.db.times import as_utc
-from kinerja_shared.events import EventPayload
-from kinerja_shared.web.problems import Problem
+from kinerja_shared.errors import NotFound, invalid
 
-from ..adapters.tables import riwayat
+from ..adapters.tables import instansi, riwayat
 
 HIDDEN = {"password_hash", "password_changed_at", "private_pem"}
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
 
 aware = as_utc  # SQLite hands back naive datetimes; every stored time is UTC
 
 
-def not_found() -> Problem:
-    return Problem(404, DETAIL_NOT_FOUND)
-
-
-def forbidden(detail: str = DETAIL_FORBIDDEN) -> Problem:
-    return Problem(403, detail)
-
-
-def invalid(field: str, message: str) -> Problem:
-    return Problem(422, "Periksa kembali isian yang ditandai.", errors={field: [message]})
-
-
-def conflict(detail: str) -> Problem:
-    return Problem(409, detail)
+def new_id() -> str:
+    return str(uuid.uuid4())
 
 
 def jsonable(value: Any) -> Any:
@@ -62,15 +41,16 @@ def row_or_404(uow: UnitOfWork, table: sa.Table, id_: str, *, for_update: bool =
         stmt = stmt.with_for_update()
     row = uow.session.execute(stmt).mappings().first()
     if row is None:
-        raise not_found()
+        raise NotFound()
     return dict(row)
 
 
-def snapshot(payload_cls: type[EventPayload], row: Mapping[str, Any], **extra: Any) -> EventPayload:
-    """The full snapshot event of a row: the payload's fields taken from the row."""
-    fields = {k: row[k] for k in payload_cls.model_fields if k in row}
-    fields.update(extra)
-    return payload_cls(**fields)
+def instansi_tujuan(uow: UnitOfWork, principal: Principal | None, instansi_id: str) -> None:
+    """The instansi a new unor, periode or import goes to must exist and be the caller's to
+    administer (any, for the system: ``principal`` None); 422 ``instansi_id`` otherwise."""
+    if principal is not None and not principal.can_admin_instansi(instansi_id) or not \
+            uow.session.execute(sa.select(instansi.c.id).where(instansi.c.id == instansi_id)).first():
+        raise invalid("instansi_id", "Instansi tidak ditemukan.")
 
 
 def catat(
@@ -84,7 +64,8 @@ def catat(
     sebelum: Mapping[str, Any] | None = None,
     sesudah: Mapping[str, Any] | None = None,
 ) -> None:
-    """One riwayat row: who changed what, when, before and after."""
+    """One riwayat row: who changed what, when, before and after (``principal`` None: the
+    system)."""
     uow.session.execute(riwayat.insert().values(
         instansi_id=instansi_id, entitas=entitas, entitas_id=entitas_id, aksi=aksi,
         oleh_pegawai_id=principal.pegawai_id if principal else None,

@@ -9,15 +9,16 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from kinerja_shared.events.contracts.identity import PegawaiDiperbarui
+from kinerja_shared.clock import now
 
 from ..adapters.tables import instansi, pegawai
 from ..wiring import components
+from . import events
 from . import instansi as instansi_svc
 from . import periode as periode_svc
 from . import plt_plh as plt_svc
 from . import unor as unor_svc
-from .common import new_id, now, snapshot
+from .common import new_id
 
 log = logging.getLogger("kinerja.identity")
 
@@ -65,19 +66,21 @@ def _nip(i: int, lahir_tahun: int) -> str:
 
 
 def muat_demo(runtime) -> bool:
-    """Loads the demo once (skipped when the DEMO instansi exists); True when loaded."""
+    """Loads the demo once (skipped when the DEMO instansi exists), in one transaction, as the
+    system; True when loaded. The pegawai are inserted directly (one hash of the shared demo
+    password for all of them; argon2 per pegawai would take seconds)."""
     comp = components(runtime)
     password = os.environ.get("KINERJA_DEMO_PASSWORD") or DEMO_PASSWORD
     hashed = comp.passwords.hash(password)  # one hash for the shared demo password
     with runtime.uow() as uow:
         if uow.session.execute(sa.select(instansi.c.id).where(instansi.c.kode == DEMO_KODE)).first():
             return False
-        inst = instansi_svc.buat_di(uow, None, {"nama": "Pemerintah Kabupaten Contoh (Demo)",
-                                                "kode": DEMO_KODE,
-                                                "pengaturan": {"skema_periode": "BULANAN"}})
+        inst = instansi_svc.buat(uow, None, {"nama": "Pemerintah Kabupaten Contoh (Demo)",
+                                             "kode": DEMO_KODE,
+                                             "pengaturan": {"skema_periode": "BULANAN"}})
         ids: dict[str, str] = {}
         for key, nama, jenis, eselon, atasan, mandiri in UNOR:
-            ids[key] = unor_svc.buat_di(uow, None, {
+            ids[key] = unor_svc.buat(uow, None, {
                 "instansi_id": inst["id"], "kode": key.upper(), "nama": nama, "jenis": jenis,
                 "eselon": eselon, "unor_atasan_id": ids.get(atasan), "mandiri": mandiri,
                 "unor_induk_id": ids.get("badan") if not mandiri else None, "kota": "Contoh"})["id"]
@@ -103,15 +106,16 @@ def muat_demo(runtime) -> bool:
                    "non_asn": False, "aktif": True, "password_hash": hashed,
                    "password_changed_at": t, "revisi": 1, "created_at": t, "updated_at": t}
             uow.session.execute(pegawai.insert().values(**row))
-            uow.add_event(snapshot(PegawaiDiperbarui, row), aggregate_id=row["id"], instansi_id=inst["id"])
+            uow.add_event(events.pegawai_diperbarui(row), aggregate_id=row["id"],
+                          instansi_id=inst["id"])
             made.append(row)
         plt = next(r for r in made if r["unor_id"] == ids["mutasi"] and r["jenis_jabatan"] == "PIMPINAN")
         tahun = date.today().year
-        plt_svc.buat_di(uow, None, {"pegawai_id": plt["id"], "unor_id": ids["informasi"], "jenis": "PLT",
-                                    "jabatan": "Plt. Kepala Bidang Informasi Kepegawaian",
-                                    "mulai": date(tahun, 1, 1), "selesai": date(tahun, 12, 31)})
+        plt_svc.buat(uow, None, {"pegawai_id": plt["id"], "unor_id": ids["informasi"], "jenis": "PLT",
+                                 "jabatan": "Plt. Kepala Bidang Informasi Kepegawaian",
+                                 "mulai": date(tahun, 1, 1), "selesai": date(tahun, 12, 31)})
+        periode_svc.generate(uow, None, instansi_id=inst["id"], tahun=tahun, skema="BULANAN")
         uow.commit()
-    periode_svc.generate(runtime.uow(), None, instansi_id=inst["id"], tahun=tahun, skema="BULANAN")
     log.warning("identity: demo data loaded (%d pegawai, shared demo password)", len(made))
     return True
 

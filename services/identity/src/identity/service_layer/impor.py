@@ -1,37 +1,31 @@
-"""Shared part of the bulk imports: row validation with marshmallow, per-row errors, the
-answer shape, and set-based writes (executemany) with one event per aggregate."""
+"""Shared part of the bulk imports: reading the file, per-row errors, the answer shape, and
+set-based writes (executemany) with one event per aggregate.
+
+The file is read by ``adapters.tabular`` (CSV or .xlsx into rows of text cells) and each row's
+cells by ``tabular.nilai_baris`` against the columns an import declares; the rules behind the
+columns (NIP, golongan, the enumerations) are the domain's."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Collection
 
 import sqlalchemy as sa
-from marshmallow import Schema, ValidationError
 
-from kinerja_shared.auth import Principal
-from kinerja_shared.web.problems import Problem
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.errors import Invalid, invalid
 
-from ..adapters.tables import instansi
-from .common import invalid, jsonable, now
-
-BENAR = {"1", "ya", "y", "true", "benar", "iya"}
-SALAH = {"0", "tidak", "t", "false", "salah", "n"}
-
-
-def instansi_tujuan(uow, principal: Principal, instansi_id: str) -> None:
-    if not principal.can_admin_instansi(instansi_id) or not uow.session.execute(
-            sa.select(instansi.c.id).where(instansi.c.id == instansi_id)).first():
-        raise invalid("instansi_id", "Instansi tidak ditemukan.")
+from ..adapters import tabular
+from ..adapters.tabular import Kolom
+from .common import jsonable
 
 
-def bool_sel(value: str | None) -> bool | None:
-    if value is None:
-        return None
-    v = value.strip().lower()
-    if v in BENAR:
-        return True
-    if v in SALAH:
-        return False
-    raise ValidationError("Harus ya atau tidak.")
+def baca_berkas(nama_berkas: str, data: bytes) -> list[dict[str, str | None]]:
+    """The rows of an uploaded file; 422 ``berkas`` when it cannot be read."""
+    try:
+        return tabular.baca(nama_berkas, data)
+    except tabular.BerkasTidakValid as exc:
+        raise invalid("berkas", str(exc)) from None
 
 
 class Galat:
@@ -40,33 +34,34 @@ class Galat:
     def __init__(self) -> None:
         self.items: list[dict[str, Any]] = []
 
-    def tambah(self, nomor: int, errors: dict[str, Any]) -> None:
+    def tambah(self, nomor: int, errors: dict[str, list[str]]) -> None:
         self.items.append({"baris": nomor + 2, "errors": errors})
 
-    def validasi(self, schema: Schema, rows: list[dict], pre: Callable[[dict], dict] | None = None):
-        """(index, loaded row) of the valid rows; errors recorded for the others."""
+    def validasi(self, rows: list[dict], kolom: Collection[Kolom]) -> list[tuple[int, dict]]:
+        """(index, values) of the valid rows; errors recorded for the others."""
         valid = []
         for i, raw in enumerate(rows):
             try:
-                data = pre(raw) if pre else raw
-                valid.append((i, schema.load(data)))
-            except ValidationError as exc:
-                msgs = exc.messages if isinstance(exc.messages, dict) else {"_baris": exc.messages}
-                self.tambah(i, {k: v if isinstance(v, list) else [v] for k, v in msgs.items()})
+                valid.append((i, tabular.nilai_baris(raw, kolom)))
+            except tabular.BarisTidakValid as exc:
+                self.tambah(i, exc.errors)
         return valid
 
 
 def hasil(*, dry_run: bool, jumlah: int, tambah: int, ubah: int, galat: Galat) -> dict:
+    """The answer of an import; without ``dry_run`` any row error refuses the whole file
+    (422 with the same ``galat``)."""
     body = {"dry_run": dry_run, "jumlah_baris": jumlah, "tambah": tambah, "ubah": ubah,
             "galat": sorted(galat.items, key=lambda g: g["baris"])}
     if galat.items and not dry_run:
-        raise Problem(422, f"{len(galat.items)} baris tidak valid; tidak ada yang disimpan.",
-                      errors={"berkas": ["Perbaiki baris yang ditandai lalu unggah ulang."]},
+        raise Invalid({"berkas": ["Perbaiki baris yang ditandai lalu unggah ulang."]},
+                      f"{len(galat.items)} baris tidak valid; tidak ada yang disimpan.",
                       galat=jsonable(body["galat"]))
     return body
 
 
-def riwayat_rows(principal: Principal, entitas: str, items: list[tuple[dict | None, dict]]) -> list[dict]:
+def riwayat_rows(principal: Principal, entitas: str,
+                 items: list[tuple[dict | None, dict]]) -> list[dict]:
     t = now()
     return [{"instansi_id": after["instansi_id"], "entitas": entitas, "entitas_id": after["id"],
              "aksi": "IMPOR", "oleh_pegawai_id": principal.pegawai_id, "oleh_nip": principal.nip,
@@ -74,7 +69,7 @@ def riwayat_rows(principal: Principal, entitas: str, items: list[tuple[dict | No
             for before, after in items]
 
 
-def update_many(uow, table: sa.Table, columns: list[str], rows: list[dict]) -> None:
+def update_many(uow: UnitOfWork, table: sa.Table, columns: list[str], rows: list[dict]) -> None:
     """One executemany UPDATE by id."""
     if not rows:
         return

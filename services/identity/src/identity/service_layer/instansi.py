@@ -5,36 +5,35 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kinerja_shared.auth import Principal, ensure_visible
-from kinerja_shared.events.contracts.identity import InstansiDiperbarui
+from kinerja_shared.auth.access import ensure_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
+from kinerja_shared.errors import Conflict
 
 from ..adapters.tables import instansi
 from ..domain.enums import PENGATURAN_BAWAAN
-from .common import catat, conflict, new_id, now, row_or_404, snapshot
+from . import events
+from .common import catat, new_id, row_or_404
 
 KODE_DIPAKAI = "Kode instansi sudah dipakai."
 
 
-def _kode_dipakai(uow, kode: str | None, kecuali: str | None = None) -> bool:
+def _kode_dipakai(uow: UnitOfWork, kode: str | None, kecuali: str | None = None) -> None:
     if not kode:
-        return False
+        return
     stmt = sa.select(instansi.c.id).where(instansi.c.kode == kode)
     if kecuali:
         stmt = stmt.where(instansi.c.id != kecuali)
-    return uow.session.execute(stmt).first() is not None
+    if uow.session.execute(stmt).first() is not None:
+        raise Conflict(KODE_DIPAKAI, code="duplicate")
 
 
-def buat(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
-    with uow:
-        row = buat_di(uow, principal, data)
-        uow.commit()
-    return row
-
-
-def buat_di(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
-    """Inside an open unit of work (first start, demo data)."""
-    if _kode_dipakai(uow, data.get("kode")):
-        raise conflict(KODE_DIPAKAI)
+def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any]) -> dict:
+    """A new instansi; unset ``pengaturan`` take their defaults (``principal`` None: the system,
+    at first start and for the demo)."""
+    _kode_dipakai(uow, data.get("kode"))
     t = now()
     row = {"id": new_id(), "nama": data["nama"], "kode": data.get("kode"),
            "pengaturan": {**PENGATURAN_BAWAAN, **(data.get("pengaturan") or {})},
@@ -42,45 +41,41 @@ def buat_di(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
     uow.session.execute(instansi.insert().values(**row))
     catat(uow, principal, entitas="instansi", entitas_id=row["id"], instansi_id=row["id"],
           aksi="BUAT", sesudah=row)
-    uow.add_event(snapshot(InstansiDiperbarui, row), aggregate_id=row["id"], instansi_id=row["id"])
+    uow.add_event(events.instansi_diperbarui(row), aggregate_id=row["id"], instansi_id=row["id"])
     return row
 
 
-def ubah(uow, principal: Principal, instansi_id: str, data: dict[str, Any]) -> dict:
-    with uow:
-        before = row_or_404(uow, instansi, instansi_id, for_update=True)
-        if "kode" in data and _kode_dipakai(uow, data["kode"], kecuali=instansi_id):
-            raise conflict(KODE_DIPAKAI)
-        after = {**before, **{k: v for k, v in data.items() if k != "pengaturan"}}
-        if "pengaturan" in data:
-            after["pengaturan"] = {**before["pengaturan"], **data["pengaturan"]}
-        after.update(revisi=before["revisi"] + 1, updated_at=now())
-        uow.session.execute(instansi.update().where(instansi.c.id == instansi_id).values(
-            nama=after["nama"], kode=after["kode"], pengaturan=after["pengaturan"],
-            revisi=after["revisi"], updated_at=after["updated_at"]))
-        catat(uow, principal, entitas="instansi", entitas_id=instansi_id, instansi_id=instansi_id,
-              aksi="UBAH", sebelum=before, sesudah=after)
-        uow.add_event(snapshot(InstansiDiperbarui, after), aggregate_id=instansi_id,
-                      instansi_id=instansi_id)
-        uow.commit()
+def ubah(uow: UnitOfWork, principal: Principal, instansi_id: str, data: dict[str, Any]) -> dict:
+    """Nama, kode, or part of the pengaturan (merged)."""
+    before = row_or_404(uow, instansi, instansi_id, for_update=True)
+    if "kode" in data:
+        _kode_dipakai(uow, data["kode"], kecuali=instansi_id)
+    after = {**before, **{k: v for k, v in data.items() if k != "pengaturan"}}
+    if "pengaturan" in data:
+        after["pengaturan"] = {**before["pengaturan"], **data["pengaturan"]}
+    after.update(revisi=before["revisi"] + 1, updated_at=now())
+    uow.session.execute(instansi.update().where(instansi.c.id == instansi_id).values(
+        nama=after["nama"], kode=after["kode"], pengaturan=after["pengaturan"],
+        revisi=after["revisi"], updated_at=after["updated_at"]))
+    catat(uow, principal, entitas="instansi", entitas_id=instansi_id, instansi_id=instansi_id,
+          aksi="UBAH", sebelum=before, sesudah=after)
+    uow.add_event(events.instansi_diperbarui(after), aggregate_id=instansi_id,
+                  instansi_id=instansi_id)
     return after
 
 
-def ambil(uow, principal: Principal, instansi_id: str) -> dict:
-    with uow:
-        row = row_or_404(uow, instansi, instansi_id)
+def ambil(uow: UnitOfWork, principal: Principal, instansi_id: str) -> dict:
+    row = row_or_404(uow, instansi, instansi_id)
     ensure_visible(principal, instansi_id=instansi_id)
     return row
 
 
-def daftar(uow, principal: Principal, *, nama: str | None, page: int, page_size: int) -> tuple[list, int]:
+def daftar(uow: UnitOfWork, principal: Principal, *, nama: str | None = None,
+           page: PageRequest) -> Page[dict]:
+    """admin_pusat: every instansi; anyone else: their own."""
     stmt = sa.select(instansi)
     if not principal.is_admin_pusat:
         stmt = stmt.where(instansi.c.id == principal.instansi_id)
     if nama:
         stmt = stmt.where(instansi.c.nama.icontains(nama, autoescape=True))
-    with uow:
-        total = uow.session.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = uow.session.execute(stmt.order_by(instansi.c.nama, instansi.c.id)
-                                   .offset((page - 1) * page_size).limit(page_size)).mappings().all()
-    return [dict(r) for r in rows], total
+    return fetch_page(uow.session, stmt, page, instansi.c.nama, instansi.c.id)

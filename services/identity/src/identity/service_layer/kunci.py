@@ -8,6 +8,12 @@ key) signs at once; other services may then refuse the new tokens for up to ~30 
 
 Key changes are written to the log (who, which kid), not to riwayat: riwayat records changes to
 an instansi's data, and a key belongs to no instansi.
+
+The keys live in the key store (``adapters.keystore``; in production a secret store's role),
+which commits each change itself and drops its cache at once, so a rotation or retirement
+takes effect in this process the moment it is made. These functions take the unit of work like
+every service function, but write nothing through it. Access (admin_pusat) is the view's role
+check; the operator commands run without a caller (``principal`` None).
 """
 from __future__ import annotations
 
@@ -15,8 +21,13 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.paging import Page, PageRequest
+from kinerja_shared.errors import Conflict, NotFound
+
 from ..wiring import Components
-from .common import aware, conflict, not_found
+from .common import aware
 
 log = logging.getLogger("kinerja.identity")
 
@@ -29,20 +40,40 @@ SEDANG_MENANDATANGANI = ("Kunci ini sedang dipakai menandatangani token; lakukan
 JEDA_BAKU = 300
 
 
-def daftar(comp: Components) -> list[dict[str, Any]]:
-    """Every key, newest first, with ``aktif``, ``penandatangan`` and ``menunggu`` read
-    fresh."""
+def daftar(uow: UnitOfWork, principal: Principal | None, comp: Components, *,
+           page: PageRequest | None = None) -> Page[dict[str, Any]]:
+    """The keys, newest first (all of them without ``page``), with ``aktif``,
+    ``penandatangan`` and ``menunggu`` read fresh."""
     comp.keys.invalidate()
-    return comp.keys.list()
+    keys = comp.keys.list()
+    if page is None:
+        return Page(keys, len(keys))
+    return Page(keys[page.offset:page.offset + page.limit], len(keys))
 
 
-def rotasi(comp: Components, *, oleh: str, segera: bool = False) -> dict[str, Any]:
+def ambil(uow: UnitOfWork, principal: Principal | None, comp: Components,
+          kid: str) -> dict[str, Any]:
+    """One key (a retired one too); 404 for an unknown kid."""
+    found = next((k for k in daftar(uow, principal, comp).items if k["kid"] == kid), None)
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def jwks(uow: UnitOfWork, principal: Principal | None,
+         comp: Components) -> dict[str, list[dict[str, Any]]]:
+    """The public keys of every key not retired, pending ones included."""
+    return comp.keys.jwks()
+
+
+def rotasi(uow: UnitOfWork, principal: Principal | None, comp: Components, *, oleh: str,
+           segera: bool = False) -> dict[str, Any]:
     """A new key, published at once; it signs after the publish delay, or at once when
     ``segera`` (emergency: other services may refuse its tokens for up to ~30 s). Older keys
     keep verifying until retired."""
     delay = 0 if segera else comp.settings.key_publish_delay
     kid = comp.keys.rotate(delay=delay)
-    key = next(k for k in daftar(comp) if k["kid"] == kid)
+    key = ambil(uow, principal, comp, kid)
     if segera:
         log.warning("signing key rotated AT ONCE (emergency): %s signs from now on; other "
                     "services may refuse its tokens for up to ~30 s (by %s)", kid, oleh)
@@ -52,17 +83,18 @@ def rotasi(comp: Components, *, oleh: str, segera: bool = False) -> dict[str, An
     return key
 
 
-def pensiunkan(comp: Components, kid: str, *, oleh: str) -> None:
+def pensiunkan(uow: UnitOfWork, principal: Principal | None, comp: Components, kid: str,
+               *, oleh: str) -> None:
     """Retire ``kid``: tokens it signed stop verifying. 404 when it is unknown or already
     retired, 409 for the key that signs now (rotate first). A pending key (not signing yet)
     may be retired: it then never signs."""
-    found = next((k for k in daftar(comp) if k["kid"] == kid and k["aktif"]), None)
-    if found is None:
-        raise not_found()
+    found = ambil(uow, principal, comp, kid)
+    if not found["aktif"]:
+        raise NotFound()
     if found["penandatangan"]:
-        raise conflict(SEDANG_MENANDATANGANI)
+        raise Conflict(SEDANG_MENANDATANGANI)
     if not comp.keys.retire(kid):
-        raise not_found()  # retired meanwhile by someone else
+        raise NotFound()  # retired meanwhile by someone else
     log.info("signing key retired: %s%s (by %s)", kid,
              ", before it signed" if found["menunggu"] else "", oleh)
 
@@ -86,10 +118,11 @@ def usang(keys: list[dict[str, Any]], *, token_ttl: int, jeda: float,
             if k["kid"] != current["kid"] and aware(k["signs_from"]) <= sekarang]
 
 
-def pensiunkan_usang(comp: Components, *, jeda: float = JEDA_BAKU, oleh: str) -> list[str]:
+def pensiunkan_usang(uow: UnitOfWork, principal: Principal | None, comp: Components, *,
+                     jeda: float = JEDA_BAKU, oleh: str) -> list[str]:
     """Retire every key :func:`usang` names; returns their kids."""
-    kids = usang(daftar(comp), token_ttl=comp.settings.token_ttl, jeda=jeda,
-                 sekarang=comp.keys.now())
+    kids = usang(daftar(uow, principal, comp).items, token_ttl=comp.settings.token_ttl,
+                 jeda=jeda, sekarang=comp.keys.now())
     done = [kid for kid in kids if comp.keys.retire(kid)]
     for kid in done:
         log.info("signing key retired: %s, unused for longer than the token lifetime (by %s)",

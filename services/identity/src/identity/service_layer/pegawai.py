@@ -4,14 +4,19 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 
-from kinerja_shared.auth import Principal, ensure_admin_of, ensure_visible
-from kinerja_shared.events.contracts.identity import PegawaiDiperbarui, PegawaiDihapus
+from kinerja_shared.auth.access import ensure_admin_of, ensure_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
+from kinerja_shared.errors import Conflict, Forbidden, invalid
 
+from ..adapters.passwords import Passwords
 from ..adapters.tables import pegawai, plt_plh, relasi_manual, unor
-from . import sesi
-from .common import catat, conflict, forbidden, invalid, new_id, now, row_or_404, snapshot
+from ..domain import sesi as alasan_sesi
+from . import events, sesi
+from .common import catat, new_id, row_or_404
 
 NIP_DIPAKAI = "NIP sudah terdaftar."
 NIK_DIPAKAI = "NIK sudah terdaftar."
@@ -19,7 +24,8 @@ KOLOM = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "unor_id", "jeni
          "jabatan", "kategori_jabatan", "jenjang", "golongan", "tmt_jabatan", "email", "aktif")
 
 
-def unor_tujuan(uow, principal: Principal, unor_id: str, field: str = "unor_id") -> dict:
+def unor_tujuan(uow: UnitOfWork, principal: Principal, unor_id: str,
+                field: str = "unor_id") -> dict:
     """The unor a pegawai is placed in; 422 when it does not exist or is not the caller's."""
     row = uow.session.execute(sa.select(unor).where(unor.c.id == unor_id)).mappings().first()
     if row is None or not principal.can_admin_instansi(row["instansi_id"]):
@@ -30,14 +36,14 @@ def unor_tujuan(uow, principal: Principal, unor_id: str, field: str = "unor_id")
 def periksa_roles(principal: Principal, roles: list[str] | None) -> list[str]:
     roles = sorted(set(roles or []) | {"pegawai"})
     if "admin_pusat" in roles and not principal.is_admin_pusat:
-        raise forbidden("Hanya admin pusat yang dapat memberikan peran admin_pusat.")
+        raise Forbidden("Hanya admin pusat yang dapat memberikan peran admin_pusat.")
     return roles
 
 
 def lindungi_admin_pusat(principal: Principal, row: dict) -> None:
     """An admin_instansi never changes an admin_pusat account (no takeover via PATCH)."""
     if "admin_pusat" in row["roles"] and not principal.is_admin_pusat:
-        raise forbidden("Hanya admin pusat yang dapat mengubah akun admin pusat.")
+        raise Forbidden("Hanya admin pusat yang dapat mengubah akun admin pusat.")
 
 
 def periksa_jenjang(data: dict) -> None:
@@ -45,29 +51,22 @@ def periksa_jenjang(data: dict) -> None:
         raise invalid("jenjang", "Jenjang hanya untuk kategori jabatan FUNGSIONAL.")
 
 
-def _duplikat(uow, data: dict, kecuali: str | None = None) -> None:
+def _duplikat(uow: UnitOfWork, data: dict, kecuali: str | None = None) -> None:
+    """409 for a NIP or NIK another pegawai has (the unique keys give the same answer to a
+    concurrent duplicate: bootstrap.CONFLICT_MESSAGES)."""
     for kolom, pesan in (("nip", NIP_DIPAKAI), ("nik", NIK_DIPAKAI)):
         if data.get(kolom):
             stmt = sa.select(pegawai.c.id).where(pegawai.c[kolom] == data[kolom])
             if kecuali:
                 stmt = stmt.where(pegawai.c.id != kecuali)
             if uow.session.execute(stmt).first():
-                raise conflict(pesan)
+                raise Conflict(pesan, code="duplicate")
 
 
-def buat(uow, principal: Principal, data: dict[str, Any], *, passwords=None) -> dict:
-    with uow:
-        row = buat_di(uow, principal, data, passwords=passwords)
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise conflict(NIP_DIPAKAI) from None
-    return row
-
-
-def buat_di(uow, principal: Principal | None, data: dict[str, Any], *, passwords=None,
-            instansi_id: str | None = None) -> dict:
-    """Inside an open unit of work. ``principal`` None is the system (first start, demo)."""
+def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any], *,
+         passwords: Passwords, instansi_id: str | None = None) -> dict:
+    """A new pegawai; the instansi follows the unor. ``principal`` None is the system (first
+    start, demo), which may also place a pegawai without unor in ``instansi_id``."""
     if principal is not None:
         if data.get("unor_id"):
             instansi_id = unor_tujuan(uow, principal, data["unor_id"])["instansi_id"]
@@ -91,71 +90,68 @@ def buat_di(uow, principal: Principal | None, data: dict[str, Any], *, passwords
     uow.session.execute(pegawai.insert().values(**row))
     catat(uow, principal, entitas="pegawai", entitas_id=row["id"], instansi_id=instansi_id,
           aksi="BUAT", sesudah=row)
-    uow.add_event(snapshot(PegawaiDiperbarui, row), aggregate_id=row["id"], instansi_id=instansi_id)
+    uow.add_event(events.pegawai_diperbarui(row), aggregate_id=row["id"], instansi_id=instansi_id)
     return row
 
 
-def ubah(uow, principal: Principal, pegawai_id: str, data: dict[str, Any], *, passwords=None) -> dict:
-    with uow:
-        before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
-        ensure_admin_of(principal, before["instansi_id"])
-        lindungi_admin_pusat(principal, before)
-        after = {**before, **{k: v for k, v in data.items() if k in KOLOM}}
-        if data.get("unor_id") and data["unor_id"] != before["unor_id"]:
-            after["instansi_id"] = unor_tujuan(uow, principal, data["unor_id"])["instansi_id"]
-        if "roles" in data:
-            after["roles"] = periksa_roles(principal, data["roles"])
-        periksa_jenjang(after)
-        _duplikat(uow, after, kecuali=pegawai_id)
-        if data.get("password"):
-            after.update(password_hash=passwords.hash(data["password"]), password_changed_at=now())
-        after.update(revisi=before["revisi"] + 1, updated_at=now())
-        uow.session.execute(pegawai.update().where(pegawai.c.id == pegawai_id).values(
-            **{k: after[k] for k in after if k not in ("id", "created_at")}))
-        catat(uow, principal, entitas="pegawai", entitas_id=pegawai_id,
-              instansi_id=after["instansi_id"], aksi="UBAH", sebelum=before, sesudah=after)
-        uow.add_event(snapshot(PegawaiDiperbarui, after), aggregate_id=pegawai_id,
-                      instansi_id=after["instansi_id"])
-        alasan = sesi.alasan_perubahan(before, after)
-        if alasan is not None:  # deactivated, new password, fewer rights: old tokens go
-            sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=after["instansi_id"], alasan=alasan)
-        try:
-            uow.commit()
-        except IntegrityError:
-            raise conflict(NIP_DIPAKAI) from None
+def ubah(uow: UnitOfWork, principal: Principal, pegawai_id: str, data: dict[str, Any], *,
+         passwords: Passwords) -> dict:
+    """Deactivating, setting a password, taking a role away or moving the pegawai to another
+    instansi also revokes the pegawai's tokens."""
+    before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
+    ensure_admin_of(principal, before["instansi_id"])
+    lindungi_admin_pusat(principal, before)
+    after = {**before, **{k: v for k, v in data.items() if k in KOLOM}}
+    if data.get("unor_id") and data["unor_id"] != before["unor_id"]:
+        after["instansi_id"] = unor_tujuan(uow, principal, data["unor_id"])["instansi_id"]
+    if "roles" in data:
+        after["roles"] = periksa_roles(principal, data["roles"])
+    periksa_jenjang(after)
+    _duplikat(uow, after, kecuali=pegawai_id)
+    if data.get("password"):
+        after.update(password_hash=passwords.hash(data["password"]), password_changed_at=now())
+    after.update(revisi=before["revisi"] + 1, updated_at=now())
+    uow.session.execute(pegawai.update().where(pegawai.c.id == pegawai_id).values(
+        **{k: after[k] for k in after if k not in ("id", "created_at")}))
+    catat(uow, principal, entitas="pegawai", entitas_id=pegawai_id,
+          instansi_id=after["instansi_id"], aksi="UBAH", sebelum=before, sesudah=after)
+    uow.add_event(events.pegawai_diperbarui(after), aggregate_id=pegawai_id,
+                  instansi_id=after["instansi_id"])
+    alasan = alasan_sesi.alasan_perubahan(before, after)
+    if alasan is not None:  # deactivated, new password, fewer rights: old tokens go
+        sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=after["instansi_id"], alasan=alasan)
     return after
 
 
-def hapus(uow, principal: Principal, pegawai_id: str) -> None:
-    """409 while a PLT/PLH assignment names the pegawai (delete or end it first)."""
-    with uow:
-        before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
-        ensure_admin_of(principal, before["instansi_id"])
-        lindungi_admin_pusat(principal, before)
-        if before["id"] == principal.pegawai_id:
-            raise conflict("Anda tidak dapat menghapus akun Anda sendiri.")
-        if uow.session.execute(sa.select(plt_plh.c.id).where(plt_plh.c.pegawai_id == pegawai_id)).first():
-            raise conflict("Pegawai masih tercatat sebagai PLT/PLH; hapus penugasan itu dahulu.")
-        uow.session.execute(relasi_manual.delete().where(relasi_manual.c.pegawai_id == pegawai_id))
-        uow.session.execute(pegawai.delete().where(pegawai.c.id == pegawai_id))
-        catat(uow, principal, entitas="pegawai", entitas_id=pegawai_id,
-              instansi_id=before["instansi_id"], aksi="HAPUS", sebelum=before)
-        uow.add_event(PegawaiDihapus(id=pegawai_id, instansi_id=before["instansi_id"],
-                                     nip=before["nip"], revisi=before["revisi"] + 1),
-                      aggregate_id=pegawai_id, instansi_id=before["instansi_id"])
-        sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=before["instansi_id"],
-                   alasan=sesi.PEGAWAI_DIHAPUS)
-        uow.commit()
+def hapus(uow: UnitOfWork, principal: Principal, pegawai_id: str) -> None:
+    """409 while a PLT/PLH assignment names the pegawai (delete or end it first); the
+    pegawai's tokens are revoked."""
+    before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
+    ensure_admin_of(principal, before["instansi_id"])
+    lindungi_admin_pusat(principal, before)
+    if before["id"] == principal.pegawai_id:
+        raise Conflict("Anda tidak dapat menghapus akun Anda sendiri.")
+    if uow.session.execute(sa.select(plt_plh.c.id).where(plt_plh.c.pegawai_id == pegawai_id)).first():
+        raise Conflict("Pegawai masih tercatat sebagai PLT/PLH; hapus penugasan itu dahulu.")
+    uow.session.execute(relasi_manual.delete().where(relasi_manual.c.pegawai_id == pegawai_id))
+    uow.session.execute(pegawai.delete().where(pegawai.c.id == pegawai_id))
+    catat(uow, principal, entitas="pegawai", entitas_id=pegawai_id,
+          instansi_id=before["instansi_id"], aksi="HAPUS", sebelum=before)
+    uow.add_event(events.pegawai_dihapus(before), aggregate_id=pegawai_id,
+                  instansi_id=before["instansi_id"])
+    sesi.cabut(uow, pegawai_id=pegawai_id, instansi_id=before["instansi_id"],
+               alasan=alasan_sesi.PEGAWAI_DIHAPUS)
 
 
-def ambil(uow, principal: Principal, pegawai_id: str) -> dict:
-    with uow:
-        row = row_or_404(uow, pegawai, pegawai_id)
+def ambil(uow: UnitOfWork, principal: Principal, pegawai_id: str) -> dict:
+    row = row_or_404(uow, pegawai, pegawai_id)
     ensure_visible(principal, instansi_id=row["instansi_id"])
     return row
 
 
-def daftar(uow, principal: Principal, *, filters: dict[str, Any], page: int, page_size: int):
+def daftar(uow: UnitOfWork, principal: Principal, *, filters: dict[str, Any],
+           page: PageRequest) -> Page[dict]:
+    """Search the caller's instansi (admin_pusat: every one); ``nama`` needs 3+ letters."""
     if filters.get("nama") is not None and len(filters["nama"].strip()) < 3:
         raise invalid("nama", "Pencarian nama minimal 3 huruf.")
     stmt = sa.select(pegawai)
@@ -169,8 +165,4 @@ def daftar(uow, principal: Principal, *, filters: dict[str, Any], page: int, pag
                                  pegawai.c.nik.startswith(filters["nip"], autoescape=True)))
     if filters.get("nama"):
         stmt = stmt.where(pegawai.c.nama.icontains(filters["nama"].strip(), autoescape=True))
-    with uow:
-        total = uow.session.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = uow.session.execute(stmt.order_by(pegawai.c.nama, pegawai.c.id)
-                                   .offset((page - 1) * page_size).limit(page_size)).mappings().all()
-    return [dict(r) for r in rows], total
+    return fetch_page(uow.session, stmt, page, pegawai.c.nama, pegawai.c.id)

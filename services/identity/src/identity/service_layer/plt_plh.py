@@ -5,16 +5,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kinerja_shared.auth import Principal, ensure_admin_of, ensure_visible
-from kinerja_shared.events.contracts.identity import PltPlhDiperbarui
+from kinerja_shared.auth.access import ensure_admin_of, ensure_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
+from kinerja_shared.errors import invalid
 
 from ..adapters.tables import pegawai, plt_plh, unor
-from .common import catat, invalid, new_id, now, row_or_404, snapshot
+from . import events
+from .common import catat, new_id, row_or_404
 
 KOLOM = ("pegawai_id", "unor_id", "jabatan", "jenis", "mulai", "selesai", "aktif")
 
 
-def _periksa(uow, principal: Principal | None, row: dict) -> str:
+def _periksa(uow: UnitOfWork, principal: Principal | None, row: dict) -> str:
     """The instansi of the assignment; pegawai and unor must both be of it."""
     u = uow.session.execute(sa.select(unor.c.instansi_id).where(unor.c.id == row["unor_id"])).scalar()
     if u is None or (principal is not None and not principal.can_admin_instansi(u)):
@@ -28,14 +33,8 @@ def _periksa(uow, principal: Principal | None, row: dict) -> str:
     return u
 
 
-def buat(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
-    with uow:
-        row = buat_di(uow, principal, data)
-        uow.commit()
-    return row
-
-
-def buat_di(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
+def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any]) -> dict:
+    """A new assignment (``principal`` None: the system, for the demo)."""
     row = {k: data.get(k) for k in KOLOM}
     row["aktif"] = data.get("aktif", True)
     instansi_id = _periksa(uow, principal, row)
@@ -44,48 +43,45 @@ def buat_di(uow, principal: Principal | None, data: dict[str, Any]) -> dict:
     uow.session.execute(plt_plh.insert().values(**row))
     catat(uow, principal, entitas="plt_plh", entitas_id=row["id"], instansi_id=instansi_id,
           aksi="BUAT", sesudah=row)
-    uow.add_event(snapshot(PltPlhDiperbarui, row), aggregate_id=row["id"], instansi_id=instansi_id)
+    uow.add_event(events.plt_plh_diperbarui(row), aggregate_id=row["id"], instansi_id=instansi_id)
     return row
 
 
-def ubah(uow, principal: Principal, plt_id: str, data: dict[str, Any]) -> dict:
-    with uow:
-        before = row_or_404(uow, plt_plh, plt_id, for_update=True)
-        ensure_admin_of(principal, before["instansi_id"])
-        after = {**before, **{k: v for k, v in data.items() if k in KOLOM}}
-        after["instansi_id"] = _periksa(uow, principal, after)
-        after.update(revisi=before["revisi"] + 1, updated_at=now())
-        uow.session.execute(plt_plh.update().where(plt_plh.c.id == plt_id).values(
-            **{k: after[k] for k in (*KOLOM, "instansi_id", "revisi", "updated_at")}))
-        catat(uow, principal, entitas="plt_plh", entitas_id=plt_id, instansi_id=after["instansi_id"],
-              aksi="UBAH", sebelum=before, sesudah=after)
-        uow.add_event(snapshot(PltPlhDiperbarui, after), aggregate_id=plt_id,
-                      instansi_id=after["instansi_id"])
-        uow.commit()
+def ubah(uow: UnitOfWork, principal: Principal, plt_id: str, data: dict[str, Any]) -> dict:
+    before = row_or_404(uow, plt_plh, plt_id, for_update=True)
+    ensure_admin_of(principal, before["instansi_id"])
+    after = {**before, **{k: v for k, v in data.items() if k in KOLOM}}
+    after["instansi_id"] = _periksa(uow, principal, after)
+    after.update(revisi=before["revisi"] + 1, updated_at=now())
+    uow.session.execute(plt_plh.update().where(plt_plh.c.id == plt_id).values(
+        **{k: after[k] for k in (*KOLOM, "instansi_id", "revisi", "updated_at")}))
+    catat(uow, principal, entitas="plt_plh", entitas_id=plt_id, instansi_id=after["instansi_id"],
+          aksi="UBAH", sebelum=before, sesudah=after)
+    uow.add_event(events.plt_plh_diperbarui(after), aggregate_id=plt_id,
+                  instansi_id=after["instansi_id"])
     return after
 
 
-def hapus(uow, principal: Principal, plt_id: str) -> None:
-    with uow:
-        before = row_or_404(uow, plt_plh, plt_id, for_update=True)
-        ensure_admin_of(principal, before["instansi_id"])
-        uow.session.execute(plt_plh.delete().where(plt_plh.c.id == plt_id))
-        catat(uow, principal, entitas="plt_plh", entitas_id=plt_id,
-              instansi_id=before["instansi_id"], aksi="HAPUS", sebelum=before)
-        uow.add_event(snapshot(PltPlhDiperbarui, before, dihapus=True, aktif=False,
-                               revisi=before["revisi"] + 1),
-                      aggregate_id=plt_id, instansi_id=before["instansi_id"])
-        uow.commit()
+def hapus(uow: UnitOfWork, principal: Principal, plt_id: str) -> None:
+    before = row_or_404(uow, plt_plh, plt_id, for_update=True)
+    ensure_admin_of(principal, before["instansi_id"])
+    uow.session.execute(plt_plh.delete().where(plt_plh.c.id == plt_id))
+    catat(uow, principal, entitas="plt_plh", entitas_id=plt_id,
+          instansi_id=before["instansi_id"], aksi="HAPUS", sebelum=before)
+    uow.add_event(events.plt_plh_dihapus(before), aggregate_id=plt_id,
+                  instansi_id=before["instansi_id"])
 
 
-def ambil(uow, principal: Principal, plt_id: str) -> dict:
-    with uow:
-        row = row_or_404(uow, plt_plh, plt_id)
+def ambil(uow: UnitOfWork, principal: Principal, plt_id: str) -> dict:
+    row = row_or_404(uow, plt_plh, plt_id)
     ensure_visible(principal, instansi_id=row["instansi_id"])
     return row
 
 
-def daftar(uow, principal: Principal, *, filters: dict[str, Any], page: int, page_size: int):
+def daftar(uow: UnitOfWork, principal: Principal, *, filters: dict[str, Any],
+           page: PageRequest) -> Page[dict]:
+    """The caller's instansi (admin_pusat: every one), filtered; ``tanggal``: the assignments
+    covering that date. Latest start first."""
     stmt = sa.select(plt_plh)
     if not principal.is_admin_pusat:
         stmt = stmt.where(plt_plh.c.instansi_id == principal.instansi_id)
@@ -94,9 +90,6 @@ def daftar(uow, principal: Principal, *, filters: dict[str, Any], page: int, pag
             stmt = stmt.where(plt_plh.c[kolom] == filters[kolom])
     if filters.get("tanggal") is not None:
         d = filters["tanggal"]
-        stmt = stmt.where(plt_plh.c.mulai <= d, sa.or_(plt_plh.c.selesai.is_(None), plt_plh.c.selesai >= d))
-    with uow:
-        total = uow.session.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = uow.session.execute(stmt.order_by(plt_plh.c.mulai.desc(), plt_plh.c.id)
-                                   .offset((page - 1) * page_size).limit(page_size)).mappings().all()
-    return [dict(r) for r in rows], total
+        stmt = stmt.where(plt_plh.c.mulai <= d,
+                          sa.or_(plt_plh.c.selesai.is_(None), plt_plh.c.selesai >= d))
+    return fetch_page(uow.session, stmt, page, plt_plh.c.mulai.desc(), plt_plh.c.id)

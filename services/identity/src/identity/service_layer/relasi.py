@@ -7,12 +7,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kinerja_shared.auth import Principal, ensure_visible
-from kinerja_shared.events.contracts.identity import RelasiManualDiperbarui
+from kinerja_shared import relasi as rules
+from kinerja_shared.auth.access import ensure_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.clock import now
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.errors import invalid
 
 from ..adapters.tables import pegawai, plt_plh, relasi_manual, unor
-from kinerja_shared import relasi as rules
-from .common import catat, invalid, now, row_or_404, snapshot
+from . import events
+from .common import catat, row_or_404
 
 ATASAN = ("atasan_langsung_id", "atasan_ii_id", "atasan_iii_id")
 DAFTAR = ("rekan_kerja_ids", "bawahan_ids")
@@ -99,14 +103,16 @@ def muat_struktur_untuk(session, instansi_id: str, pegawai_id: str,
     return _struktur(unors, list(orang.values()), tugas, manual)
 
 
-def relasi(uow, principal: Principal, pegawai_id: str, tanggal: date) -> dict:
-    """Visible to the pegawai, the admins of the instansi and his atasan (I to III)."""
-    with uow:
-        row = row_or_404(uow, pegawai, pegawai_id)
-        ensure_visible(principal, instansi_id=row["instansi_id"])  # 404 across instansi first
-        s, ringkas = muat_struktur_untuk(uow.session, row["instansi_id"], pegawai_id, tanggal)
-        manual = uow.session.execute(sa.select(relasi_manual).where(
-            relasi_manual.c.pegawai_id == pegawai_id)).mappings().first()
+def relasi(uow: UnitOfWork, principal: Principal, pegawai_id: str,
+           tanggal: date | None = None) -> dict:
+    """The relasi on ``tanggal`` (default today), with the stored overrides. Visible to the
+    pegawai, the admins of the instansi and his atasan (I to III)."""
+    tanggal = tanggal or date.today()
+    row = row_or_404(uow, pegawai, pegawai_id)
+    ensure_visible(principal, instansi_id=row["instansi_id"])  # 404 across instansi first
+    s, ringkas = muat_struktur_untuk(uow.session, row["instansi_id"], pegawai_id, tanggal)
+    manual = uow.session.execute(sa.select(relasi_manual).where(
+        relasi_manual.c.pegawai_id == pegawai_id)).mappings().first()
     r = rules.resolve(s, pegawai_id, tanggal)
     ensure_visible(principal, instansi_id=row["instansi_id"], owner_pegawai_id=pegawai_id,
                    related_pegawai_ids=(r.atasan_langsung, r.atasan_ii, r.atasan_iii))
@@ -125,35 +131,37 @@ def relasi(uow, principal: Principal, pegawai_id: str, tanggal: date) -> dict:
     }
 
 
-def atur_manual(uow, principal: Principal, pegawai_id: str, data: dict[str, Any]) -> None:
-    """Replace the pegawai's overrides (the pegawai himself or an admin of his instansi)."""
-    with uow:
-        row = row_or_404(uow, pegawai, pegawai_id)
-        ensure_visible(principal, instansi_id=row["instansi_id"], owner_pegawai_id=pegawai_id)
-        instansi_id = row["instansi_id"]
-        ids = {x for k in ATASAN if data.get(k) for x in [data[k]]}
-        ids |= {x for k in DAFTAR for x in data.get(k) or []}
-        known = set(uow.session.execute(sa.select(pegawai.c.id).where(
-            pegawai.c.id.in_(ids), pegawai.c.instansi_id == instansi_id)).scalars()) if ids else set()
-        for k in ATASAN:
-            if data.get(k) and (data[k] not in known or data[k] == pegawai_id):
-                raise invalid(k, "Pegawai tidak ditemukan di instansi ini.")
-        for k in DAFTAR:
-            if any(x not in known or x == pegawai_id for x in data.get(k) or []):
-                raise invalid(k, "Ada pegawai yang tidak ditemukan di instansi ini.")
-        before = uow.session.execute(sa.select(relasi_manual).where(
-            relasi_manual.c.pegawai_id == pegawai_id).with_for_update()).mappings().first()
-        after = {"pegawai_id": pegawai_id, "instansi_id": instansi_id,
-                 **{k: data.get(k) for k in ATASAN},
-                 **{k: list(dict.fromkeys(data.get(k) or [])) for k in DAFTAR},
-                 "revisi": (before["revisi"] + 1) if before else 1, "updated_at": now()}
-        if before:
-            uow.session.execute(relasi_manual.update().where(
-                relasi_manual.c.pegawai_id == pegawai_id).values(**after))
-        else:
-            uow.session.execute(relasi_manual.insert().values(**after))
-        catat(uow, principal, entitas="relasi_manual", entitas_id=pegawai_id, instansi_id=instansi_id,
-              aksi="UBAH" if before else "BUAT", sebelum=dict(before) if before else None, sesudah=after)
-        uow.add_event(snapshot(RelasiManualDiperbarui, after), aggregate_id=pegawai_id,
-                      instansi_id=instansi_id)
-        uow.commit()
+def atur_manual(uow: UnitOfWork, principal: Principal, pegawai_id: str,
+                data: dict[str, Any]) -> dict:
+    """Replace the pegawai's overrides (the pegawai himself or an admin of his instansi);
+    answers the relasi of today with them."""
+    row = row_or_404(uow, pegawai, pegawai_id)
+    ensure_visible(principal, instansi_id=row["instansi_id"], owner_pegawai_id=pegawai_id)
+    instansi_id = row["instansi_id"]
+    ids = {x for k in ATASAN if data.get(k) for x in [data[k]]}
+    ids |= {x for k in DAFTAR for x in data.get(k) or []}
+    known = set(uow.session.execute(sa.select(pegawai.c.id).where(
+        pegawai.c.id.in_(ids), pegawai.c.instansi_id == instansi_id)).scalars()) if ids else set()
+    for k in ATASAN:
+        if data.get(k) and (data[k] not in known or data[k] == pegawai_id):
+            raise invalid(k, "Pegawai tidak ditemukan di instansi ini.")
+    for k in DAFTAR:
+        if any(x not in known or x == pegawai_id for x in data.get(k) or []):
+            raise invalid(k, "Ada pegawai yang tidak ditemukan di instansi ini.")
+    before = uow.session.execute(sa.select(relasi_manual).where(
+        relasi_manual.c.pegawai_id == pegawai_id).with_for_update()).mappings().first()
+    after = {"pegawai_id": pegawai_id, "instansi_id": instansi_id,
+             **{k: data.get(k) for k in ATASAN},
+             **{k: list(dict.fromkeys(data.get(k) or [])) for k in DAFTAR},
+             "revisi": (before["revisi"] + 1) if before else 1, "updated_at": now()}
+    if before:
+        uow.session.execute(relasi_manual.update().where(
+            relasi_manual.c.pegawai_id == pegawai_id).values(**after))
+    else:
+        uow.session.execute(relasi_manual.insert().values(**after))
+    catat(uow, principal, entitas="relasi_manual", entitas_id=pegawai_id, instansi_id=instansi_id,
+          aksi="UBAH" if before else "BUAT", sebelum=dict(before) if before else None,
+          sesudah=after)
+    uow.add_event(events.relasi_manual_diperbarui(after), aggregate_id=pegawai_id,
+                  instansi_id=instansi_id)
+    return relasi(uow, principal, pegawai_id)

@@ -5,21 +5,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kinerja_shared.auth import Principal
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.db import UnitOfWork
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 
 from ..adapters.tables import riwayat
 
 
-def daftar(uow, principal: Principal, *, filters: dict[str, Any], page: int, page_size: int):
-    """Admins only; an admin_instansi sees the history of his own instansi."""
+def daftar(uow: UnitOfWork, principal: Principal, *, filters: dict[str, Any],
+           page: PageRequest) -> Page[dict]:
+    """Admins only (the view requires an admin role); an admin_instansi sees the history of
+    their own instansi. Newest first."""
     stmt = sa.select(riwayat)
     if not principal.is_admin_pusat:
         stmt = stmt.where(riwayat.c.instansi_id == principal.instansi_id)
     for kolom in ("entitas", "entitas_id", "instansi_id", "oleh_pegawai_id", "aksi"):
         if filters.get(kolom) is not None:
             stmt = stmt.where(riwayat.c[kolom] == filters[kolom])
-    with uow:
-        total = uow.session.execute(sa.select(sa.func.count()).select_from(stmt.subquery())).scalar_one()
-        rows = uow.session.execute(stmt.order_by(riwayat.c.id.desc())
-                                   .offset((page - 1) * page_size).limit(page_size)).mappings().all()
-    return [dict(r) for r in rows], total
+    return fetch_page(uow.session, stmt, page, riwayat.c.id.desc())

@@ -1,5 +1,9 @@
 """First start: an admin_pusat account (and its instansi) when none exists; demo data on
-request. Defaults are for local use only (docs/services/identity.md)."""
+request. Defaults are for local use only (docs/services/identity.md).
+
+These run at start-up, outside any request: each opens the runtime's unit of work itself,
+calls the same service functions a request would (as the system: ``principal`` None) and
+commits."""
 from __future__ import annotations
 
 import logging
@@ -42,8 +46,8 @@ def pastikan_admin_pusat(runtime, environ: Mapping[str, str] | None = None) -> s
         pusat = uow.session.execute(sa.select(instansi.c.id).where(
             instansi.c.kode == INSTANSI_PUSAT["kode"])).scalar()
         if pusat is None:
-            pusat = instansi_svc.buat_di(uow, None, INSTANSI_PUSAT)["id"]
-        row = pegawai_svc.buat_di(uow, None, {
+            pusat = instansi_svc.buat(uow, None, INSTANSI_PUSAT)["id"]
+        row = pegawai_svc.buat(uow, None, {
             "nip": nip, "nama": "Administrator Pusat", "password": password,
             "roles": ["admin_pusat"], "jabatan": "Administrator"}, passwords=comp.passwords,
             instansi_id=pusat)

@@ -11,11 +11,12 @@ from datetime import timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kinerja_shared.clock import now
 from kinerja_shared.db import UnitOfWork
 
 from ..adapters.tables import login_attempt
 from ..config import IdentitySettings
-from .common import aware, now
+from .common import aware
 
 
 def _insert(uow: UnitOfWork):

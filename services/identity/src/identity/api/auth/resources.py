@@ -1,35 +1,39 @@
-"""Login, own account (password, log out everywhere), JWKS and signing-key rotation."""
+"""Login, own account (password, log out everywhere), JWKS and signing keys."""
 from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from kinerja_shared.auth import ROLE_ADMIN_PUSAT, current_principal, login_required, roles_required
+from kinerja_shared.web.commands import (run_command, run_public_command, run_public_query,
+                                         run_query)
+from kinerja_shared.web.http import Blueprint, created, run_page
 
 from ...service_layer import akun, kunci, sesi
 from ...service_layer import pegawai as pegawai_svc
-from ..common import comp, runtime, uow
+from ..common import comp
 from ..pegawai.schemas import PegawaiSchema
 from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, RotasiArgsSchema, TokenSchema
 
-blp = Blueprint("auth", __name__, url_prefix="/auth", description="Login dan akun sendiri")
+blp = Blueprint("auth", __name__, url_prefix="/auth",
+                description="Login, the caller's own account, and the token signing keys")
 jwks_blp = Blueprint("jwks", __name__, url_prefix="/.well-known",
-                     description="Kunci publik penandatangan token")
+                     description="Public keys that verify the tokens")
 
 
 @blp.route("/login")
 class Login(MethodView):
     @blp.arguments(LoginSchema)
     @blp.response(200, TokenSchema)
-    @blp.alt_response(401, description="NIP atau kata sandi salah")
-    @blp.alt_response(429, description="Terlalu banyak percobaan gagal (lihat Retry-After)")
+    @blp.alt_response(401, description="Wrong NIP or password (one answer for both)")
+    @blp.alt_response(429, description="Too many failed attempts; see Retry-After")
     def post(self, data):
-        """Masuk dengan NIP (atau NIK) dan kata sandi; menghasilkan token akses RS256.
+        """Log in with a NIP (or NIK) and password; answers an RS256 access token.
 
-        Kegagalan berulang untuk satu NIP atau satu alamat klien dikunci sementara (429)."""
-        return akun.login(runtime(), comp(), nip=data["nip"], password=data["password"],
-                          client=request.remote_addr)
+        Repeated failures for one NIP or from one client address lock that key for a while
+        (429 with `Retry-After`). A token sent along with the request is ignored."""
+        return run_public_command(akun.login, comp(), nip=data["nip"], password=data["password"],
+                           client=request.remote_addr)
 
 
 @blp.route("/me")
@@ -37,64 +41,74 @@ class Me(MethodView):
     @login_required
     @blp.response(200, PegawaiSchema)
     def get(self):
-        """Data pegawai dan peran pengguna yang sedang masuk."""
-        p = current_principal()
-        return pegawai_svc.ambil(uow(), p, p.pegawai_id)
+        """The caller's own pegawai record and roles."""
+        return run_query(pegawai_svc.ambil, current_principal().pegawai_id)
 
 
 @blp.route("/password")
 class Password(MethodView):
     @login_required
     @blp.arguments(GantiPasswordSchema)
-    @blp.response(204)
+    @blp.response(200, PegawaiSchema)
     def post(self, data):
-        """Ganti kata sandi sendiri (kata sandi lama wajib benar; baru minimal 8 karakter).
+        """Change one's own password (the old one must be right; the new one has at least 8
+        characters) and answer one's pegawai record.
 
-        Semua token yang sudah diterbitkan untuk akun ini, termasuk token permintaan ini,
-        dicabut di semua layanan (401 "Sesi telah dicabut"); masuk lagi dengan kata sandi
-        baru. Layanan lain menolaknya setelah peristiwa SesiDicabut tiba (beberapa detik)."""
-        akun.ganti_password(runtime(), comp(), current_principal(), **data)
+        Every token issued for this account so far, this request's included, is revoked in
+        every service (401 "Sesi telah dicabut"): log in again with the new password. The other
+        services refuse them once the SesiDicabut event reached them (seconds)."""
+        return run_command(akun.ganti_password, comp().passwords, **data)
 
 
 @blp.route("/keluar-semua")
 class KeluarSemua(MethodView):
     @login_required
-    @blp.response(204)
+    @blp.response(200, PegawaiSchema)
     def post(self):
-        """Keluar dari semua perangkat: semua token akun ini yang sudah diterbitkan, termasuk
-        token permintaan ini, dicabut di semua layanan. Login berikutnya berlaku seperti biasa."""
-        p = current_principal()
-        sesi.keluar_semua(uow(), p, p.pegawai_id)
+        """Log out everywhere: every token issued for this account so far, this request's
+        included, is revoked in every service (401 "Sesi telah dicabut"); the next login works
+        as usual. Answers one's pegawai record."""
+        return run_command(sesi.keluar_semua, current_principal().pegawai_id)
 
 
 @blp.route("/kunci")
 class Kunci(MethodView):
     @roles_required(ROLE_ADMIN_PUSAT)
     @blp.response(200, KunciSchema(many=True))
-    def get(self):
-        """Daftar kunci penandatangan (tanpa bagian privat)."""
-        return kunci.daftar(comp())
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """The signing keys, newest first, without their private part (retired ones
+        included)."""
+        return run_page(pagination_parameters, kunci.daftar, comp())
 
     @roles_required(ROLE_ADMIN_PUSAT)
     @blp.arguments(RotasiArgsSchema, location="query")
     @blp.response(201, KunciSchema)
     def post(self, args):
-        """Rotasi: kunci baru langsung diterbitkan di JWKS dan mulai menandatangani token
-        setelah jeda penerbitan (`signs_from`), agar layanan lain sudah mengenalnya; kunci
-        lama tetap memverifikasi sampai dipensiunkan. `?segera=true`: rotasi darurat, kunci
-        baru menandatangani seketika."""
-        return kunci.rotasi(comp(), oleh=_oleh(), segera=args["segera"])
+        """Rotate: a new key, published in the JWKS at once, that signs tokens only after the
+        publish delay (`signs_from`), so the other services know it before a token names it;
+        older keys keep verifying until retired. `?segera=true`: an emergency rotation, the
+        new key signs at once. Answers the new key; `Location` names it."""
+        key = run_command(kunci.rotasi, comp(), oleh=_oleh(), segera=args["segera"])
+        return created(key, KunciById, kid=key["kid"])
 
 
 @blp.route("/kunci/<kid>")
 class KunciById(MethodView):
     @roles_required(ROLE_ADMIN_PUSAT)
+    @blp.response(200, KunciSchema)
+    def get(self, kid):
+        """One signing key (a retired one too), without its private part."""
+        return run_query(kunci.ambil, comp(), kid)
+
+    @roles_required(ROLE_ADMIN_PUSAT)
     @blp.response(204)
+    @blp.alt_response(409, description="The key signs new tokens now: rotate first")
     def delete(self, kid):
-        """Pensiunkan kunci: token yang ditandatanganinya tidak berlaku lagi. Kunci yang
-        sedang menandatangani tidak dapat dipensiunkan (409); rotasi dahulu. Kunci yang
-        menunggu (belum menandatangani) boleh dipensiunkan."""
-        kunci.pensiunkan(comp(), kid, oleh=_oleh())
+        """Retire a key: the tokens it signed stop verifying. The key that signs now cannot be
+        retired (409): rotate first. A pending key (not signing yet) may be retired; an
+        unknown or already retired key is 404."""
+        run_command(kunci.pensiunkan, comp(), kid, oleh=_oleh())
 
 
 def _oleh() -> str:
@@ -106,5 +120,6 @@ def _oleh() -> str:
 class Jwks(MethodView):
     @jwks_blp.response(200)
     def get(self):
-        """JWKS: kunci publik RS256 untuk memverifikasi token (tanpa autentikasi)."""
-        return comp().keys.jwks()
+        """JWKS: the RS256 public keys that verify tokens (no authentication), pending keys
+        included."""
+        return run_public_query(kunci.jwks, comp())

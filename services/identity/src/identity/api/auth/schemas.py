@@ -3,7 +3,7 @@ from marshmallow import Schema, fields, validate
 
 class LoginSchema(Schema):
     nip = fields.Str(required=True, validate=validate.Length(min=1, max=40),
-                     metadata={"description": "NIP (18 digit) atau NIK untuk JPT non-ASN"})
+                     metadata={"description": "NIP (18 digits), or the NIK of a JPT non-ASN"})
     password = fields.Str(required=True, load_only=True, validate=validate.Length(min=1, max=1024))
 
 
@@ -17,30 +17,31 @@ class PegawaiLoginSchema(Schema):
 class TokenSchema(Schema):
     access_token = fields.Str()
     token_type = fields.Str()
-    expires_in = fields.Int()
+    expires_in = fields.Int(metadata={"description": "seconds the token is valid"})
     pegawai = fields.Nested(PegawaiLoginSchema)
 
 
 class GantiPasswordSchema(Schema):
     password_lama = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
-    password_baru = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+    password_baru = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024),
+                               metadata={"description": "at least 8 characters (else 422)"})
 
 
 class KunciSchema(Schema):
     kid = fields.Str()
-    created_at = fields.DateTime(metadata={"description": "dibuat dan diterbitkan di JWKS"})
+    created_at = fields.DateTime(metadata={"description": "created and published in the JWKS"})
     signs_from = fields.DateTime(metadata={
-        "description": "mulai menandatangani token (setelah jeda penerbitan, kecuali rotasi "
-                       "darurat)"})
+        "description": "when it starts signing tokens (after the publish delay, unless an "
+                       "emergency rotation)"})
     retired_at = fields.DateTime(allow_none=True)
-    aktif = fields.Bool(metadata={"description": "diterbitkan di JWKS (belum dipensiunkan)"})
-    penandatangan = fields.Bool(metadata={"description": "kunci yang menandatangani token baru"})
+    aktif = fields.Bool(metadata={"description": "published in the JWKS (not retired)"})
+    penandatangan = fields.Bool(metadata={"description": "the key that signs new tokens"})
     menunggu = fields.Bool(metadata={
-        "description": "sudah diterbitkan, menjadi penandatangan pada signs_from"})
+        "description": "published already, becomes the signing key at `signs_from`"})
 
 
 class RotasiArgsSchema(Schema):
     segera = fields.Bool(load_default=False, metadata={
-        "description": "rotasi darurat (kunci bocor): kunci baru menandatangani seketika, "
-                       "tanpa jeda penerbitan; layanan lain dapat menolak token barunya (401) "
-                       "hingga ~30 detik. Lalu pensiunkan kunci yang bocor."})
+        "description": "emergency rotation (a leaked key): the new key signs at once, without "
+                       "the publish delay; other services may refuse its tokens (401) for up to "
+                       "~30 s. Then retire the leaked key."})

@@ -2,49 +2,51 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields
 
-from kinerja_shared.auth import ADMIN_ROLES, current_principal, roles_required
+from kinerja_shared.auth import ADMIN_ROLES, roles_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint
 
-from ...adapters.tabular import BerkasTidakValid, baca
 from ...service_layer import impor_pegawai, impor_unor
-from ...service_layer.common import invalid
-from ..common import uow
 
-blp = Blueprint("impor", __name__, url_prefix="/impor", description="Impor massal unor dan pegawai")
+blp = Blueprint("impor", __name__, url_prefix="/impor",
+                description="Bulk import of unor and pegawai")
 
 
 class ImporQuerySchema(Schema):
-    instansi_id = fields.Str(required=True)
+    instansi_id = fields.Str(required=True, metadata={
+        "description": "an instansi the caller administers (else 422)"})
     dry_run = fields.Bool(load_default=False, metadata={
-        "description": "true: periksa saja dan laporkan galat per baris tanpa menyimpan"})
+        "description": "true: check only, report the errors per row, save nothing"})
 
 
 class BerkasSchema(Schema):
-    berkas = Upload(required=True, metadata={"description": "CSV (koma atau titik koma) atau .xlsx"})
+    berkas = Upload(required=True, metadata={
+        "description": "CSV (comma or semicolon separated) or .xlsx, the header in row 1; at "
+                       "most 50,000 rows"})
 
 
 class GalatBarisSchema(Schema):
-    baris = fields.Int(metadata={"description": "nomor baris di berkas (baris 1 = judul kolom)"})
-    errors = fields.Dict()
+    baris = fields.Int(metadata={"description": "row number in the file (row 1 is the header)"})
+    errors = fields.Dict(metadata={"description": "column -> messages"})
 
 
 class HasilImporSchema(Schema):
     dry_run = fields.Bool()
     jumlah_baris = fields.Int()
-    tambah = fields.Int()
-    ubah = fields.Int()
+    tambah = fields.Int(metadata={"description": "rows that add a new one"})
+    ubah = fields.Int(metadata={"description": "rows that change a stored one"})
     galat = fields.List(fields.Nested(GalatBarisSchema))
 
 
-def _rows(files) -> list[dict]:
+def _impor(fn, query, files):
+    """A dry run only reads (it is never committed); a real import is one command."""
     berkas = files["berkas"]
-    try:
-        return baca(berkas.filename or "", berkas.read())
-    except BerkasTidakValid as exc:
-        raise invalid("berkas", str(exc)) from None
+    run = run_query if query["dry_run"] else run_command
+    return run(fn, instansi_id=query["instansi_id"], nama_berkas=berkas.filename or "",
+               berkas=berkas.read(), dry_run=query["dry_run"])
 
 
 @blp.route("/unor")
@@ -54,10 +56,11 @@ class ImporUnor(MethodView):
     @blp.arguments(BerkasSchema, location="files")
     @blp.response(200, HasilImporSchema)
     def post(self, query, files):
-        """Impor unor (kolom: kode, nama, jenis, eselon, kode_atasan, kode_induk, mandiri, kota);
-        kode yang sudah ada diperbarui. Dengan galat apa pun tidak ada yang disimpan (422)."""
-        return impor_unor.impor(uow(), current_principal(), instansi_id=query["instansi_id"],
-                                rows=_rows(files), dry_run=query["dry_run"])
+        """Import unor (columns: kode, nama, jenis, eselon, kode_atasan, kode_induk, mandiri
+        as `ya`/`tidak`, kota); a stored kode is updated, parents may come later in the file. With
+        any row error nothing is saved: 422 with the same `galat` (or, with `dry_run`, 200).
+        An unreadable file is 422 `berkas`."""
+        return _impor(impor_unor.impor, query, files)
 
 
 @blp.route("/pegawai")
@@ -67,8 +70,10 @@ class ImporPegawai(MethodView):
     @blp.arguments(BerkasSchema, location="files")
     @blp.response(200, HasilImporSchema)
     def post(self, query, files):
-        """Impor pegawai (kolom: nip, nama, gelar_depan, gelar_belakang, kode_unor, jenis_jabatan,
-        jabatan, kategori_jabatan, jenjang, golongan, tmt_jabatan, email); NIP yang sudah ada di
-        instansi ini diperbarui. Pegawai baru belum memiliki kata sandi."""
-        return impor_pegawai.impor(uow(), current_principal(), instansi_id=query["instansi_id"],
-                                   rows=_rows(files), dry_run=query["dry_run"])
+        """Import pegawai (columns: nip, nama, gelar_depan, gelar_belakang, kode_unor or
+        unor_id, jenis_jabatan, jabatan, kategori_jabatan, jenjang, golongan, tmt_jabatan,
+        email, checked as in POST /pegawai); a NIP stored in this instansi is updated (an empty
+        cell keeps its value), a NIP of another instansi is a row error. New pegawai have no
+        password yet. With any row error nothing is saved: 422 with the same `galat` (or, with
+        `dry_run`, 200)."""
+        return _impor(impor_pegawai.impor, query, files)

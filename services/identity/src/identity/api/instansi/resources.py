@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from kinerja_shared.auth import ROLE_ADMIN_PUSAT, current_principal, login_required, roles_required
+from kinerja_shared.auth import ROLE_ADMIN_PUSAT, login_required, roles_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, run_page
 
 from ...service_layer import instansi as svc
-from ..common import page_of, uow
 from .schemas import InstansiBaruSchema, InstansiQuerySchema, InstansiSchema, InstansiUbahSchema
 
-blp = Blueprint("instansi", __name__, url_prefix="/instansi", description="Instansi dan pengaturannya")
+blp = Blueprint("instansi", __name__, url_prefix="/instansi",
+                description="Instansi and their settings (pengaturan)")
 
 
 @blp.route("")
@@ -20,18 +21,17 @@ class InstansiList(MethodView):
     @blp.response(200, InstansiSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Daftar instansi (admin pusat: semua; pengguna lain: instansinya sendiri)."""
-        p = current_principal()
-        return page_of(pagination_parameters, lambda page, size: svc.daftar(
-            uow(), p, nama=filters.get("nama"), page=page, page_size=size))
+        """Instansi by name (admin_pusat: every one; anyone else: their own)."""
+        return run_page(pagination_parameters, svc.daftar, nama=filters.get("nama"))
 
     @roles_required(ROLE_ADMIN_PUSAT)
     @blp.arguments(InstansiBaruSchema)
     @blp.response(201, InstansiSchema)
-    @blp.alt_response(409, description="kode sudah dipakai")
+    @blp.alt_response(409, description="The kode is taken")
     def post(self, data):
-        """Tambah instansi; `pengaturan` yang tidak diisi memakai nilai bawaan."""
-        return svc.buat(uow(), current_principal(), data)
+        """Add an instansi; unset `pengaturan` take their defaults. `Location` names it."""
+        row = run_command(svc.buat, data)
+        return created(row, InstansiById, instansi_id=row["id"])
 
 
 @blp.route("/<instansi_id>")
@@ -39,12 +39,13 @@ class InstansiById(MethodView):
     @login_required
     @blp.response(200, InstansiSchema)
     def get(self, instansi_id):
-        """Satu instansi (admin pusat, atau pengguna instansi itu)."""
-        return svc.ambil(uow(), current_principal(), instansi_id)
+        """One instansi (admin_pusat, or a user of that instansi)."""
+        return run_query(svc.ambil, instansi_id)
 
     @roles_required(ROLE_ADMIN_PUSAT)
     @blp.arguments(InstansiUbahSchema)
     @blp.response(200, InstansiSchema)
+    @blp.alt_response(409, description="The kode is taken")
     def patch(self, data, instansi_id):
-        """Ubah nama, kode atau sebagian `pengaturan` instansi."""
-        return svc.ubah(uow(), current_principal(), instansi_id, data)
+        """Change the nama, the kode or part of the `pengaturan` (merged)."""
+        return run_command(svc.ubah, instansi_id, data)

@@ -1,23 +1,21 @@
 """GET/PUT /pegawai/{id}/relasi: who assesses whom, and the manual overrides."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from kinerja_shared.auth import current_principal, login_required
+from kinerja_shared.auth import login_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import relasi as svc
-from ..common import uow
 
 blp = Blueprint("relasi", __name__, url_prefix="/pegawai",
                 description="Relasi penilai: atasan, pejabat penilai, bawahan, rekan kerja")
 
 
 class RelasiQuerySchema(Schema):
-    tanggal = fields.Date(metadata={"description": "tanggal acuan (bawaan: hari ini)"})
+    tanggal = fields.Date(metadata={"description": "the date to resolve on (default: today)"})
 
 
 class RelasiManualSchema(Schema):
@@ -55,15 +53,17 @@ class Relasi(MethodView):
     @blp.arguments(RelasiQuerySchema, location="query")
     @blp.response(200, RelasiSchema)
     def get(self, query, pegawai_id):
-        """Relasi pada tanggal itu: pimpinan unor (atau PLT/PLH aktif), kekosongan naik ke unor
-        atasan, dan isian manual. Untuk pegawai itu sendiri, atasannya, dan admin."""
-        return svc.relasi(uow(), current_principal(), pegawai_id, query.get("tanggal") or date.today())
+        """The relasi on that date: the head of the unor (or an active PLT/PLH), a vacancy
+        passing up to the unor above, and the manual overrides. For the pegawai, their atasan
+        and the admins."""
+        return run_query(svc.relasi, pegawai_id, query.get("tanggal"))
 
     @login_required
     @blp.arguments(RelasiManualSchema)
     @blp.response(200, RelasiSchema)
     def put(self, data, pegawai_id):
-        """Ganti isian manual (form "Ubah Profile"): atasan I-III, rekan kerja, bawahan.
-        Kosongkan untuk kembali mengikuti struktur. Oleh pegawai itu sendiri atau admin."""
-        svc.atur_manual(uow(), current_principal(), pegawai_id, data)
-        return svc.relasi(uow(), current_principal(), pegawai_id, date.today())
+        """Replace the manual overrides (the "Ubah Profile" form): atasan I-III, rekan kerja,
+        bawahan, each a pegawai of the same instansi other than the pegawai (else 422 on that
+        field). Empty ones follow the structure again. By the pegawai or an admin; answers
+        today's relasi."""
+        return run_command(svc.atur_manual, pegawai_id, data)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from kinerja_shared.auth import ADMIN_ROLES, current_principal, login_required, roles_required
+from kinerja_shared.auth import ADMIN_ROLES, login_required, roles_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, run_page
 
 from ...service_layer import akun, sesi
 from ...service_layer import pegawai as svc
-from ..common import comp, page_of, runtime, uow
+from ..common import comp
 from .schemas import (
     PegawaiBaruSchema,
     PegawaiNonAsnSchema,
@@ -28,19 +29,18 @@ class PegawaiList(MethodView):
     @blp.response(200, PegawaiSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Cari pegawai instansi sendiri (admin pusat: semua) menurut `nip` (awalan), `nama`
-        (minimal 3 huruf), `unor_id` dan lainnya; berhalaman."""
-        p = current_principal()
-        return page_of(pagination_parameters, lambda page, size: svc.daftar(
-            uow(), p, filters=filters, page=page, page_size=size))
+        """Search the pegawai of the caller's instansi (admin_pusat: every instansi) by `nip`
+        (prefix), `nama` (at least 3 letters), `unor_id` and more; by name."""
+        return run_page(pagination_parameters, svc.daftar, filters=filters)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(PegawaiBaruSchema)
     @blp.response(201, PegawaiSchema)
-    @blp.alt_response(409, description="NIP sudah terdaftar")
+    @blp.alt_response(409, description="The NIP is registered already")
     def post(self, data):
-        """Tambah pegawai; instansi mengikuti unor. NIP 18 digit diperiksa."""
-        return svc.buat(uow(), current_principal(), data, passwords=comp().passwords)
+        """Add a pegawai; the instansi follows the unor. `Location` names it."""
+        row = run_command(svc.buat, data, passwords=comp().passwords)
+        return created(row, PegawaiById, pegawai_id=row["id"])
 
 
 @blp.route("/non-asn")
@@ -48,11 +48,13 @@ class PegawaiNonAsn(MethodView):
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(PegawaiNonAsnSchema)
     @blp.response(201, PegawaiSchema)
-    @blp.alt_response(409, description="NIK sudah terdaftar")
+    @blp.alt_response(409, description="The NIK is registered already")
     def post(self, data):
-        """Tambah JPT non-ASN (mis. bupati) yang dikenali dengan NIK 16 digit."""
+        """Add a JPT non-ASN (e.g. a bupati), known by a 16-digit NIK; kategori_jabatan JPT
+        unless given. `Location` names it."""
         data = {**data, "non_asn": True, "kategori_jabatan": data.get("kategori_jabatan") or "JPT"}
-        return svc.buat(uow(), current_principal(), data, passwords=comp().passwords)
+        row = run_command(svc.buat, data, passwords=comp().passwords)
+        return created(row, PegawaiById, pegawai_id=row["id"])
 
 
 @blp.route("/<pegawai_id>")
@@ -60,46 +62,49 @@ class PegawaiById(MethodView):
     @login_required
     @blp.response(200, PegawaiSchema)
     def get(self, pegawai_id):
-        """Satu pegawai (pengguna instansi yang sama)."""
-        return svc.ambil(uow(), current_principal(), pegawai_id)
+        """One pegawai (users of the same instansi)."""
+        return run_query(svc.ambil, pegawai_id)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(PegawaiUbahSchema)
     @blp.response(200, PegawaiSchema)
+    @blp.alt_response(409, description="The NIP is registered already")
     def patch(self, data, pegawai_id):
-        """Ubah data pegawai (admin instansinya). Menonaktifkan (`aktif: false`), mengganti
-        kata sandi, mencabut peran, atau memindahkan ke instansi lain mencabut semua token
-        pegawai itu yang sudah diterbitkan."""
-        return svc.ubah(uow(), current_principal(), pegawai_id, data, passwords=comp().passwords)
+        """Change a pegawai (the admins of their instansi; an admin_pusat account only an
+        admin_pusat). Deactivating (`aktif: false`), setting a password, taking a role away or
+        moving the pegawai to another instansi revokes every token issued to them so far."""
+        return run_command(svc.ubah, pegawai_id, data, passwords=comp().passwords)
 
     @roles_required(*ADMIN_ROLES)
     @blp.response(204)
-    @blp.alt_response(409, description="masih dirujuk PLT/PLH")
+    @blp.alt_response(409, description="Still named by a PLT/PLH, or one's own account")
     def delete(self, pegawai_id):
-        """Hapus pegawai; 409 selama masih tercatat sebagai PLT/PLH. Token pegawai itu
-        dicabut."""
-        svc.hapus(uow(), current_principal(), pegawai_id)
+        """Delete a pegawai; 409 while a PLT/PLH names them, and for one's own account. Their
+        tokens are revoked."""
+        run_command(svc.hapus, pegawai_id)
 
 
 @blp.route("/<pegawai_id>/password")
 class PegawaiPassword(MethodView):
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(ResetPasswordSchema)
-    @blp.response(204)
+    @blp.response(200, PegawaiSchema)
     def post(self, data, pegawai_id):
-        """Atur ulang kata sandi pegawai (admin instansinya) dan buka kunci login-nya. Semua
-        token pegawai itu yang sudah diterbitkan dicabut di semua layanan."""
-        akun.reset_password(runtime(), comp(), current_principal(), pegawai_id,
-                            password_baru=data["password_baru"])
+        """Reset a pegawai's password (the admins of their instansi; an admin_pusat account
+        only an admin_pusat) and lift the login lock of their NIP. Every token issued to them
+        so far is revoked in every service. Answers the pegawai."""
+        return run_command(akun.reset_password, comp().passwords, pegawai_id,
+                           password_baru=data["password_baru"])
 
 
 @blp.route("/<pegawai_id>/keluar-semua")
 class PegawaiKeluarSemua(MethodView):
     @roles_required(*ADMIN_ROLES)
-    @blp.response(204)
-    @blp.alt_response(404, description="pegawai tidak ada atau instansi lain")
+    @blp.response(200, PegawaiSchema)
+    @blp.alt_response(404, description="No such pegawai, or one of another instansi")
     def post(self, pegawai_id):
-        """Keluarkan pegawai dari semua perangkat (admin instansinya; akun admin pusat hanya
-        oleh admin pusat): semua token yang sudah diterbitkan untuknya dicabut di semua
-        layanan, misalnya saat perangkatnya hilang atau tokennya diduga dicuri."""
-        sesi.keluar_semua(uow(), current_principal(), pegawai_id)
+        """Log a pegawai out everywhere (the admins of their instansi; an admin_pusat account
+        only an admin_pusat): every token issued to them so far is revoked in every service
+        (401 "Sesi telah dicabut"), e.g. when a phone is lost or a token is thought stolen.
+        Answers the pegawai."""
+        return run_command(sesi.keluar_semua, pegawai_id)

@@ -4,6 +4,10 @@ from ...domain.enums import JENIS_JABATAN, JENJANG, KATEGORI_JABATAN, ROLES
 from ...domain.golongan import GOLONGAN
 from ...domain.nip import NipTidakValid, periksa_nik, periksa_nip
 
+NIP = {"description": "18 digits, checked: a real birth date (digits 1-8), the TMT (9-14), sex "
+                      "(digit 15: 1 or 2), a sequence; unique (else 409)"}
+NIK = {"description": "16 digits; unique (else 409)"}
+
 
 def _nip(value: str) -> None:
     try:
@@ -26,36 +30,43 @@ class PegawaiDasar(Schema):
     nama = fields.Str(validate=validate.Length(min=1, max=300))
     gelar_depan = fields.Str(allow_none=True, validate=validate.Length(max=100))
     gelar_belakang = fields.Str(allow_none=True, validate=validate.Length(max=100))
-    unor_id = fields.Str(validate=validate.Length(min=1, max=36))
+    unor_id = fields.Str(validate=validate.Length(min=1, max=36), metadata={
+        "description": "a unor the caller administers (else 422); the instansi follows it"})
     jenis_jabatan = fields.Str(validate=validate.OneOf(JENIS_JABATAN),
-                               metadata={"description": "PIMPINAN menandai kepala unor"})
+                               metadata={"description": "PIMPINAN marks the head of the unor"})
     jabatan = fields.Str(allow_none=True, validate=validate.Length(max=500))
     kategori_jabatan = fields.Str(allow_none=True, validate=validate.OneOf(KATEGORI_JABATAN))
-    jenjang = fields.Str(allow_none=True, validate=validate.OneOf(JENJANG))
+    jenjang = fields.Str(allow_none=True, validate=validate.OneOf(JENJANG), metadata={
+        "description": "only with kategori_jabatan FUNGSIONAL (else 422)"})
     golongan = fields.Str(allow_none=True, validate=GOLONGAN_VALID)
     tmt_jabatan = fields.Date(allow_none=True)
     email = fields.Email(allow_none=True)
-    roles = fields.List(fields.Str(validate=validate.OneOf(ROLES)),
-                        metadata={"description": "peran; pegawai selalu tersirat"})
+    roles = fields.List(fields.Str(validate=validate.OneOf(ROLES)), metadata={
+        "description": "roles; pegawai is always implied; only an admin_pusat grants "
+                       "admin_pusat (else 403)"})
     aktif = fields.Bool()
     password = fields.Str(load_only=True, validate=validate.Length(min=8, max=1024),
-                          metadata={"description": "kata sandi awal (hanya tulis)"})
+                          metadata={"description": "initial password (write only)"})
 
 
 class PegawaiBaruSchema(PegawaiDasar):
-    nip = fields.Str(required=True, validate=_nip)
+    nip = fields.Str(required=True, validate=_nip, metadata=NIP)
     nama = fields.Str(required=True, validate=validate.Length(min=1, max=300))
-    unor_id = fields.Str(required=True, validate=validate.Length(min=1, max=36))
+    unor_id = fields.Str(required=True, validate=validate.Length(min=1, max=36), metadata={
+        "description": "a unor the caller administers (else 422); the instansi follows it"})
 
 
 class PegawaiNonAsnSchema(PegawaiDasar):
-    nik = fields.Str(required=True, validate=_nik)
+    nik = fields.Str(required=True, validate=_nik, metadata=NIK)
     nama = fields.Str(required=True, validate=validate.Length(min=1, max=300))
-    unor_id = fields.Str(required=True, validate=validate.Length(min=1, max=36))
+    unor_id = fields.Str(required=True, validate=validate.Length(min=1, max=36), metadata={
+        "description": "a unor the caller administers (else 422); the instansi follows it"})
 
 
 class PegawaiUbahSchema(PegawaiDasar):
-    nip = fields.Str(validate=_nip)
+    nip = fields.Str(validate=_nip, metadata=NIP)
+    nama = fields.Str(validate=validate.Length(min=1, max=300),
+                      metadata={"description": "not blank"})
 
     @validates("nama")
     def _nama(self, value, **_):
@@ -73,8 +84,8 @@ class PegawaiSchema(PegawaiDasar):
 
 
 class PegawaiQuerySchema(Schema):
-    nip = fields.Str(metadata={"description": "awalan NIP (atau NIK)"})
-    nama = fields.Str(metadata={"description": "bagian nama, minimal 3 huruf"})
+    nip = fields.Str(metadata={"description": "prefix of the NIP (or NIK)"})
+    nama = fields.Str(metadata={"description": "part of the name, at least 3 letters (else 422)"})
     unor_id = fields.Str()
     instansi_id = fields.Str()
     jenis_jabatan = fields.Str(validate=validate.OneOf(JENIS_JABATAN))
@@ -84,4 +95,5 @@ class PegawaiQuerySchema(Schema):
 
 
 class ResetPasswordSchema(Schema):
-    password_baru = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024))
+    password_baru = fields.Str(required=True, load_only=True, validate=validate.Length(max=1024),
+                               metadata={"description": "at least 8 characters (else 422)"})

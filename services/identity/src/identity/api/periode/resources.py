@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from kinerja_shared.auth import ADMIN_ROLES, current_principal, login_required, roles_required
+from kinerja_shared.auth import ADMIN_ROLES, login_required, roles_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, run_page
 
 from ...service_layer import periode as svc
-from ..common import page_of, uow
 from .schemas import (
     GenerateSchema,
     PeriodeBaruSchema,
@@ -26,19 +26,19 @@ class PeriodeList(MethodView):
     @blp.response(200, PeriodeSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Daftar periode (per instansi dan tahun), dengan tanggal yang sudah diselesaikan."""
-        p = current_principal()
-        return page_of(pagination_parameters, lambda page, size: svc.daftar(
-            uow(), p, filters=filters, page=page, page_size=size))
+        """The periods of the caller's instansi (admin_pusat: every instansi) by year, with
+        their dates resolved; the final period of a year last."""
+        return run_page(pagination_parameters, svc.daftar, filters=filters)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(PeriodeBaruSchema)
     @blp.response(201, PeriodeSchema)
-    @blp.alt_response(409, description="sudah ada periode final tahun itu")
+    @blp.alt_response(409, description="The year has a final period already")
     def post(self, data):
-        """Tambah periode. Periode non-final setahun tidak boleh bertumpuk (422); satu periode
-        final per tahun (409)."""
-        return svc.tampil(svc.buat(uow(), current_principal(), data))
+        """Add a period. Non-final periods of a year never overlap (422 `awal`); one final
+        period per year (409). `Location` names it."""
+        row = run_command(svc.buat, data)
+        return created(row, PeriodeById, periode_id=row["id"])
 
 
 @blp.route("/generate")
@@ -46,10 +46,13 @@ class PeriodeGenerate(MethodView):
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(GenerateSchema)
     @blp.response(201, PeriodeSchema(many=True))
-    @blp.alt_response(409, description="tahun itu sudah memiliki periode")
+    @blp.alt_response(409, description="The year has periods already")
     def post(self, data):
-        """Buat periode setahun menurut skema: BULANAN 12+1, TRIWULAN 4+1, TAHUNAN 1 (final)."""
-        return [svc.tampil(r) for r in svc.generate(uow(), current_principal(), **data)]
+        """Create a year's periods by scheme: BULANAN 12 + final, TRIWULAN 4 + final, TAHUNAN
+        the final only. Answers the new periods; `Location` names the list of that year's
+        periods (`/periode?instansi_id=...&tahun=...`), each also at `/periode/{id}`."""
+        rows = run_command(svc.generate, **data)
+        return created(rows, PeriodeList, instansi_id=data["instansi_id"], tahun=data["tahun"])
 
 
 @blp.route("/<periode_id>")
@@ -57,18 +60,19 @@ class PeriodeById(MethodView):
     @login_required
     @blp.response(200, PeriodeSchema)
     def get(self, periode_id):
-        """Satu periode."""
-        return svc.ambil(uow(), current_principal(), periode_id)
+        """One period."""
+        return run_query(svc.ambil, periode_id)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(PeriodeUbahSchema)
     @blp.response(200, PeriodeSchema)
+    @blp.alt_response(409, description="The year has a final period already")
     def patch(self, data, periode_id):
-        """Ubah periode (aturan tumpang-tindih dan satu final tetap berlaku)."""
-        return svc.tampil(svc.ubah(uow(), current_principal(), periode_id, data))
+        """Change a period (the overlap and one-final rules hold)."""
+        return run_command(svc.ubah, periode_id, data)
 
     @roles_required(*ADMIN_ROLES)
     @blp.response(204)
     def delete(self, periode_id):
-        """Hapus periode."""
-        svc.hapus(uow(), current_principal(), periode_id)
+        """Delete a period."""
+        run_command(svc.hapus, periode_id)

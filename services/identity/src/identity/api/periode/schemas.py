@@ -1,28 +1,31 @@
 from marshmallow import Schema, fields, validate
 
 from ...domain.enums import SKEMA_PERIODE
-from ..common import mmdd
+from ..common import MMDD
 
-MMDD = {"description": "format MM-DD (mis. 12-31)"}
+DATE = {"description": "MM-DD (e.g. 12-31), a real day of the year (else 422)"}
+BATAS = {"description": "MM-DD; earlier in the calendar than `akhir` means the next year"}
 
 
 class PeriodeDasar(Schema):
     tahun = fields.Int(validate=validate.Range(min=2000, max=2100))
     nama = fields.Str(validate=validate.Length(min=1, max=200))
-    awal = fields.Str(validate=mmdd, metadata=MMDD)
-    akhir = fields.Str(validate=mmdd, metadata=MMDD)
-    batas_pengisian = fields.Str(validate=mmdd, metadata={
-        "description": "MM-DD; lebih awal dari akhir periode berarti tahun berikutnya"})
-    final = fields.Bool()
+    awal = fields.Str(validate=MMDD, metadata=DATE)
+    akhir = fields.Str(validate=MMDD, metadata={
+        "description": "MM-DD, not before `awal` (else 422)"})
+    batas_pengisian = fields.Str(validate=MMDD, metadata=BATAS)
+    final = fields.Bool(metadata={"description": "at most one final period per year (else 409)"})
 
 
 class PeriodeBaruSchema(PeriodeDasar):
-    instansi_id = fields.Str(required=True)
+    instansi_id = fields.Str(required=True, metadata={
+        "description": "an instansi the caller administers (else 422)"})
     tahun = fields.Int(required=True, validate=validate.Range(min=2000, max=2100))
     nama = fields.Str(required=True, validate=validate.Length(min=1, max=200))
-    awal = fields.Str(required=True, validate=mmdd, metadata=MMDD)
-    akhir = fields.Str(required=True, validate=mmdd, metadata=MMDD)
-    batas_pengisian = fields.Str(required=True, validate=mmdd, metadata=MMDD)
+    awal = fields.Str(required=True, validate=MMDD, metadata=DATE)
+    akhir = fields.Str(required=True, validate=MMDD, metadata={
+        "description": "MM-DD, not before `awal` (else 422)"})
+    batas_pengisian = fields.Str(required=True, validate=MMDD, metadata=BATAS)
 
 
 class PeriodeUbahSchema(PeriodeDasar):
@@ -45,6 +48,7 @@ class PeriodeQuerySchema(Schema):
 
 
 class GenerateSchema(Schema):
-    instansi_id = fields.Str(required=True)
+    instansi_id = fields.Str(required=True, metadata={
+        "description": "an instansi the caller administers (else 422)"})
     tahun = fields.Int(required=True, validate=validate.Range(min=2000, max=2100))
     skema = fields.Str(required=True, validate=validate.OneOf(SKEMA_PERIODE))

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from kinerja_shared.auth import ADMIN_ROLES, current_principal, roles_required
+from kinerja_shared.auth import ADMIN_ROLES, roles_required
+from kinerja_shared.web.http import Blueprint, run_page
 
 from ...service_layer import riwayat as svc
-from ..common import page_of, uow
 
-blp = Blueprint("riwayat", __name__, url_prefix="/riwayat", description="Riwayat perubahan")
+blp = Blueprint("riwayat", __name__, url_prefix="/riwayat", description="Change history")
 
 ENTITAS = ("instansi", "unor", "pegawai", "plt_plh", "periode", "relasi_manual")
 
@@ -28,8 +27,9 @@ class RiwayatSchema(Schema):
     instansi_id = fields.Str(allow_none=True)
     entitas = fields.Str()
     entitas_id = fields.Str()
-    aksi = fields.Str(metadata={"description": "BUAT, UBAH, HAPUS, UBAH_PASSWORD, IMPOR"})
-    oleh_pegawai_id = fields.Str(allow_none=True, metadata={"description": "kosong: sistem"})
+    aksi = fields.Str(metadata={
+        "description": "BUAT, UBAH, HAPUS, UBAH_PASSWORD, IMPOR, KELUAR_SEMUA"})
+    oleh_pegawai_id = fields.Str(allow_none=True, metadata={"description": "null: the system"})
     oleh_nip = fields.Str(allow_none=True)
     waktu = fields.DateTime()
     sebelum = fields.Dict(allow_none=True)
@@ -43,8 +43,6 @@ class Riwayat(MethodView):
     @blp.response(200, RiwayatSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Siapa mengubah apa dan kapan (sebelum/sesudah), terbaru dahulu; admin instansi hanya
-        melihat riwayat instansinya."""
-        p = current_principal()
-        return page_of(pagination_parameters, lambda page, size: svc.daftar(
-            uow(), p, filters=filters, page=page, page_size=size))
+        """Who changed what and when (before and after; secrets left out), newest first; an
+        admin_instansi sees the history of their own instansi only."""
+        return run_page(pagination_parameters, svc.daftar, filters=filters)

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from kinerja_shared.auth import ADMIN_ROLES, current_principal, login_required, roles_required
+from kinerja_shared.auth import ADMIN_ROLES, login_required, roles_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, run_page
 
 from ...service_layer import unor as svc
-from ..common import page_of, uow
 from .schemas import StrukturSchema, UnorBaruSchema, UnorQuerySchema, UnorSchema, UnorUbahSchema
 
-blp = Blueprint("unor", __name__, url_prefix="/unor", description="Unit organisasi")
+blp = Blueprint("unor", __name__, url_prefix="/unor", description="Unit organisasi (unor)")
 
 
 @blp.route("")
@@ -20,17 +20,19 @@ class UnorList(MethodView):
     @blp.response(200, UnorSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Daftar unor instansi sendiri (admin pusat: semua), disaring dan berhalaman."""
-        p = current_principal()
-        return page_of(pagination_parameters, lambda page, size: svc.daftar(
-            uow(), p, filters=filters, page=page, page_size=size))
+        """The unor of the caller's instansi (admin_pusat: every instansi), filtered, by
+        name."""
+        return run_page(pagination_parameters, svc.daftar, filters=filters)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(UnorBaruSchema)
     @blp.response(201, UnorSchema)
+    @blp.alt_response(409, description="The kode is taken in this instansi")
     def post(self, data):
-        """Tambah unor. Unor atasan dan induk harus dari instansi yang sama."""
-        return svc.buat(uow(), current_principal(), data)
+        """Add a unor to an instansi the caller administers (else 422 `instansi_id`); its unor
+        atasan and induk must be of the same instansi (else 422). `Location` names it."""
+        row = run_command(svc.buat, data)
+        return created(row, UnorById, unor_id=row["id"])
 
 
 @blp.route("/<unor_id>")
@@ -38,22 +40,25 @@ class UnorById(MethodView):
     @login_required
     @blp.response(200, UnorSchema)
     def get(self, unor_id):
-        """Satu unor."""
-        return svc.ambil(uow(), current_principal(), unor_id)
+        """One unor."""
+        return run_query(svc.ambil, unor_id)
 
     @roles_required(*ADMIN_ROLES)
     @blp.arguments(UnorUbahSchema)
     @blp.response(200, UnorSchema)
+    @blp.alt_response(409, description="The kode is taken in this instansi")
     def patch(self, data, unor_id):
-        """Ubah unor; unor atasan yang membentuk siklus ditolak (422, `unor_atasan_id`)."""
-        return svc.ubah(uow(), current_principal(), unor_id, data)
+        """Change a unor; a unor atasan that would close a cycle is refused (422
+        `unor_atasan_id`)."""
+        return run_command(svc.ubah, unor_id, data)
 
     @roles_required(*ADMIN_ROLES)
     @blp.response(204)
-    @blp.alt_response(409, description="masih dirujuk pegawai, unor lain atau PLT/PLH")
+    @blp.alt_response(409, description="Still referenced by pegawai, another unor or a PLT/PLH")
     def delete(self, unor_id):
-        """Hapus unor; 409 selama pegawai, unor bawahan atau PLT/PLH merujuknya."""
-        svc.hapus(uow(), current_principal(), unor_id)
+        """Delete a unor; 409 while pegawai, child unor (atasan or induk) or a PLT/PLH
+        reference it."""
+        run_command(svc.hapus, unor_id)
 
 
 @blp.route("/<unor_id>/struktur")
@@ -61,5 +66,6 @@ class UnorStruktur(MethodView):
     @login_required
     @blp.response(200, StrukturSchema)
     def get(self, unor_id):
-        """Unor beserta seluruh unor di bawahnya (bersarang di `anak`) dan pimpinannya."""
-        return svc.struktur(uow(), current_principal(), unor_id)
+        """The unor with every unor below it (nested in `anak`) and each one's definitive
+        pimpinan."""
+        return run_query(svc.struktur, unor_id)
