@@ -134,21 +134,25 @@ class Client:
         self.times[kind].append(time.perf_counter() - started)
         if r.status_code not in expect:
             raise RuntimeError(f"{method.upper()} {path} as {who}: {r.status_code} {r.json}")
-        return r.json
+        return r
+
+
+def made_id(r) -> str:
+    """The id of what a create made: the last segment of its ``Location``."""
+    return r.headers["Location"].rsplit("/", 1)[1]
 
 
 def one_skp(c: Client, pid: str, penilai: str, n_rhk: int, n_ind: int) -> str:
-    sid = c.call("POST /skp", "post", pid, "/skp", TAHUN)["id"]
+    sid = made_id(c.call("POST /skp", "post", pid, "/skp", TAHUN))
     for r in range(n_rhk):
-        skp = c.call("POST /skp/{id}/rhk", "post", pid, f"/skp/{sid}/rhk",
-                     {"jenis": "UTAMA", "uraian": f"Rencana hasil kerja {r + 1} dari {pid}"})
-        rid = skp["rhk"][-1]["id"]
+        rhk = {"jenis": "UTAMA", "uraian": f"Rencana hasil kerja {r + 1} dari {pid}"}
+        rid = made_id(c.call("POST /skp/{id}/rhk", "post", pid, f"/skp/{sid}/rhk", rhk))
         for k in range(n_ind):
             c.call("POST .../indikator", "post", pid, f"/skp/{sid}/rhk/{rid}/indikator",
                    {"uraian": f"Indikator {k + 1}", "aspek": ("KUANTITAS", "KUALITAS")[k % 2],
                     "target": 10 + k, "satuan": "laporan"})
     c.call("POST /skp/{id}/ajukan", "post", pid, f"/skp/{sid}/ajukan")
-    done = c.call("POST /skp/{id}/setujui", "post", penilai, f"/skp/{sid}/setujui")
+    done = c.call("POST /skp/{id}/setujui", "post", penilai, f"/skp/{sid}/setujui").json
     if done["status"] != "DISETUJUI":
         raise RuntimeError(done)
     return sid

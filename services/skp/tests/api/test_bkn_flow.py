@@ -61,7 +61,8 @@ def test_the_whole_bkn_flow(api, runtime):
         {"pegawai_id": "kabid1", "jabatan_tim": "KETUA", "peran": ["Koordinasi survei", None]},
         {"pegawai_id": "kabid2", "jabatan_tim": "ANGGOTA", "peran": [None, "Rancang inovasi"]}]}
     r = api.put("kadis", f"/skp/{jpt['id']}/rhk/{rhk_jpt['id']}/matriks-peran", matriks)
-    assert r.status_code == 200, r.json
+    assert r.status_code == 200, r.json  # the write answers the SKP, which carries the matrix
+    assert r.json["id"] == jpt["id"] and r.json["rhk"][0]["matriks_peran"] == matriks
     assert api.get("kabid1", f"/skp/{jpt['id']}/rhk/{rhk_jpt['id']}/matriks-peran").status_code == 404
     assert api.get("kadis", f"/skp/{jpt['id']}/rhk/{rhk_jpt['id']}/matriks-peran").json["baris"] == matriks["baris"]
     peran = api.get("kabid1", "/peran-saya?tahun=2026").json
@@ -95,7 +96,9 @@ def test_the_whole_bkn_flow(api, runtime):
         "uraian": "Laporan", "aspek": "WAKTU", "target": 10, "target_maks": 12, "satuan": "bulan"})
     r = api.put("kabid1", f"/skp/{sid}/perilaku/KOLABORATIF", {"penilai": "REKAN",
                                                                "penilai_pegawai_id": "kabid2"})
-    assert r.status_code == 200 and r.json["penilai_pegawai_id"] == "kabid2", r.json
+    assert r.status_code == 200, r.json  # the write answers the SKP
+    kolaboratif = next(p for p in r.json["perilaku"] if p["aspek"] == "KOLABORATIF")
+    assert (kolaboratif["penilai"], kolaboratif["penilai_pegawai_id"]) == ("REKAN", "kabid2")
     r = api.put("kabid1", f"/skp/{sid}/perilaku/ADAPTIF", {"penilai": "BAWAHAN",
                                                            "penilai_pegawai_id": "jf1"})
     assert r.status_code == 200, r.json

@@ -33,7 +33,7 @@ def test_dki_target_skp_on_pp30_from_form_to_approval(api, world):
     r = api.post("kabiro", f"/skp/{sid}/rhk", {**KEGIATAN, "uraian": "Rekonsiliasi aset",
                                                 "referensi": "TANPA_REFERENSI"})
     extra = r.json["rhk"][1]["id"]
-    assert api.delete("kabiro", f"/skp/{sid}/rhk/{extra}").status_code == 200
+    assert api.delete("kabiro", f"/skp/{sid}/rhk/{extra}").status_code == 204
     r = api.post("kabiro", f"/skp/{sid}/setujui")
     assert r.status_code == 200 and r.json["status"] == "DISETUJUI"
     assert r.json["rhk"][0]["target_kuantitas"] == "10" and len(r.json["rhk"]) == 1

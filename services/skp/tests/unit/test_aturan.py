@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from skp.domain import aturan
-from skp.domain.errors import Konflik, TidakValid
+from skp.domain.errors import Ditolak, TidakSah
 from skp.domain.perilaku import ASPEK_PERILAKU
 
 
@@ -22,7 +22,7 @@ def test_the_workflow_moves_as_domain_md_says(aksi, asal, tujuan):
                                        ("setujui", "DRAFT"), ("kembalikan", "DISETUJUI"),
                                        ("batalkan", "DRAFT")])
 def test_an_action_the_status_does_not_allow_is_a_conflict(aksi, asal):
-    with pytest.raises(Konflik):
+    with pytest.raises(Ditolak):
         aturan.langkah(aksi, asal)
 
 
@@ -32,16 +32,16 @@ def test_the_owner_edits_drafts_and_the_penilai_edits_while_submitted():
     aturan.boleh_ubah({"penilai"}, "DIAJUKAN")
     for peran, status in [({"pemilik"}, "DIAJUKAN"), ({"penilai"}, "DRAFT"),
                           ({"pemilik", "penilai"}, "DISETUJUI")]:
-        with pytest.raises(Konflik):
+        with pytest.raises(Ditolak):
             aturan.boleh_ubah(peran, status)
 
 
 def test_a_period_ends_after_it_starts_within_one_year():
     aturan.periksa_periode(date(2026, 1, 1), date(2026, 1, 1))
-    with pytest.raises(TidakValid) as exc:
+    with pytest.raises(TidakSah) as exc:
         aturan.periksa_periode(date(2026, 5, 1), date(2026, 4, 30))
     assert "periode_akhir" in exc.value.errors
-    with pytest.raises(TidakValid):
+    with pytest.raises(TidakSah):
         aturan.periksa_periode(date(2026, 5, 1), date(2027, 4, 30))
 
 
@@ -56,7 +56,7 @@ def test_kuantitatif_indikator_targets_are_numbers_and_ranges_ordered():
                                    "target_maks": 20, "satuan": "dok"}, jenis="JF_JA",
                                   pendekatan="KUANTITATIF")
     assert (ok["target"], ok["target_maks"]) == ("12.5", "20")
-    with pytest.raises(TidakValid) as exc:
+    with pytest.raises(TidakSah) as exc:
         aturan.periksa_indikator({"uraian": "x", "aspek": "KUANTITAS", "target": 5,
                                   "target_maks": 4, "satuan": "dok"}, jenis="JF_JA",
                                  pendekatan="KUANTITATIF")
@@ -75,7 +75,7 @@ def test_pp30_kegiatan_targets():
     out = aturan.periksa_kegiatan_pp30({"target_kuantitas": "12", "satuan": "laporan",
                                         "target_kualitas": 100, "target_waktu": 12})
     assert out["target_waktu"] == "12"
-    with pytest.raises(TidakValid) as exc:
+    with pytest.raises(TidakSah) as exc:
         aturan.periksa_kegiatan_pp30({"target_kuantitas": -1, "satuan": "laporan",
                                       "target_kualitas": 101, "target_waktu": 0})
     assert set(exc.value.errors) == {"target_kuantitas", "target_kualitas", "target_waktu"}
@@ -83,7 +83,7 @@ def test_pp30_kegiatan_targets():
 
 def test_matriks_rows_are_distinct_bawahan_with_one_cell_per_kolom():
     aturan.periksa_matriks(["a", "b"], [{"pegawai_id": "p1", "peran": ["x", None]}], {"p1"})
-    with pytest.raises(TidakValid) as exc:
+    with pytest.raises(TidakSah) as exc:
         aturan.periksa_matriks(["a"], [{"pegawai_id": "p1", "peran": ["x"]},
                                        {"pegawai_id": "p1", "peran": ["x", "y"]},
                                        {"pegawai_id": "p9", "peran": [None]}], {"p1"})

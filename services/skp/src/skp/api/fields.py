@@ -16,6 +16,15 @@ def enum(literal, **kw) -> fields.String:
 class Angka(fields.Field):
     """A target: a number or a numeric/narrative string, kept as a string (no float drift)."""
 
+    DESCRIPTION = ("A number or text; answered as text (a number as decimal text). Whether "
+                   "it must be numeric, and its range, is stated on the operation.")
+
+    def __init__(self, **kwargs) -> None:
+        metadata = dict(kwargs.pop("metadata", {}))
+        given = metadata.get("description")
+        metadata["description"] = f"{given}. {self.DESCRIPTION}" if given else self.DESCRIPTION
+        super().__init__(metadata=metadata, **kwargs)
+
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             raise ValidationError("Harus berupa angka atau teks.")

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Mapping
 
-from .errors import Konflik, TidakValid, invalid
+from .errors import Ditolak, TidakSah, tidak_sah
 
 DRAFT, DIAJUKAN, DIKEMBALIKAN, DISETUJUI = "DRAFT", "DIAJUKAN", "DIKEMBALIKAN", "DISETUJUI"
 PERMENPAN_6_2022, PP_30_2019 = "PERMENPAN_6_2022", "PP_30_2019"
@@ -34,31 +34,39 @@ STATUS_LABEL = {DRAFT: "draf", DIAJUKAN: "menunggu persetujuan", DIKEMBALIKAN: "
 
 
 def langkah(aksi: str, status: str) -> str:
-    """The status ``aksi`` leads to from ``status``; 409 when the workflow does not allow it."""
+    """The status ``aksi`` leads to from ``status``; ``Ditolak`` when the workflow does not
+    allow it."""
     asal, tujuan = ALUR[aksi]
     if status not in asal:
-        raise Konflik(f"SKP berstatus {STATUS_LABEL.get(status, status)}: tindakan '{aksi}' "
+        raise Ditolak(f"SKP berstatus {STATUS_LABEL.get(status, status)}: tindakan '{aksi}' "
                       "tidak dapat dilakukan.")
     return tujuan
 
 
 def boleh_ubah(peran_pengubah: Iterable[str], status: str) -> None:
-    """409 unless one of the caller's roles (``pemilik``, ``penilai``) may edit in ``status``."""
+    """``Ditolak`` unless one of the caller's roles (``pemilik``, ``penilai``) may edit in
+    ``status``."""
     if any(status in UBAH_OLEH.get(p, ()) for p in peran_pengubah):
         return
     if status == DISETUJUI:
-        raise Konflik("SKP sudah disetujui dan tidak dapat diubah. Minta admin mengembalikannya "
+        raise Ditolak("SKP sudah disetujui dan tidak dapat diubah. Minta admin mengembalikannya "
                       "ke draf bila perlu perubahan.")
-    raise Konflik(f"SKP berstatus {STATUS_LABEL.get(status, status)}: Anda tidak dapat "
+    raise Ditolak(f"SKP berstatus {STATUS_LABEL.get(status, status)}: Anda tidak dapat "
                   "mengubahnya sekarang.")
 
 
 def periksa_periode(awal: date, akhir: date) -> None:
     """An SKP covers a date range inside one year (two SKPs in a year after a mutasi)."""
     if akhir < awal:
-        raise invalid("periode_akhir", "Periode akhir tidak boleh sebelum periode awal.")
+        raise tidak_sah("periode_akhir", "Periode akhir tidak boleh sebelum periode awal.")
     if akhir.year != awal.year:
-        raise invalid("periode_akhir", "Periode SKP harus berada dalam satu tahun.")
+        raise tidak_sah("periode_akhir", "Periode SKP harus berada dalam satu tahun.")
+
+
+def urutan_cetak(rhk: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """RHK as the form prints them: utama first, then tambahan (A. Utama, B. Tambahan), each
+    section in its own order (``rhk`` given by ``urutan``)."""
+    return sorted(rhk, key=lambda r: r["jenis"] != "UTAMA")
 
 
 def tumpang_tindih(awal1: date, akhir1: date, awal2: date, akhir2: date) -> bool:
@@ -71,13 +79,13 @@ def jenis_skp(kategori_jabatan: str | None, *, memimpin_unor_mandiri: bool) -> s
 
 
 def angka(nilai: Any, field: str) -> Decimal:
-    """A numeric target ("12", 12, "12,5"), or 422 on ``field``."""
+    """A numeric target ("12", 12, "12,5"), or ``TidakSah`` on ``field``."""
     try:
         hasil = Decimal(str(nilai).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise invalid(field, "Harus berupa angka.") from None
+        raise tidak_sah(field, "Harus berupa angka.") from None
     if not hasil.is_finite():
-        raise invalid(field, "Harus berupa angka.")
+        raise tidak_sah(field, "Harus berupa angka.")
     return hasil
 
 
@@ -103,14 +111,14 @@ def periksa_indikator(data: Mapping[str, Any], *, jenis: str, pendekatan: str) -
             if out.get(field) not in (None, ""):
                 try:
                     out[field] = _teks_angka(angka(out[field], field))
-                except TidakValid as exc:
+                except TidakSah as exc:
                     errors.update(exc.errors or {})
         if "target" not in errors and out.get("target_maks") not in (None, "") \
                 and "target_maks" not in errors \
                 and Decimal(out["target_maks"]) < Decimal(out["target"]):
             errors["target_maks"] = ["Target maksimal tidak boleh lebih kecil dari target."]
     if errors:
-        raise TidakValid(errors)
+        raise TidakSah(errors)
     for field in ("target", "target_maks"):
         if out.get(field) is not None:
             out[field] = str(out[field])
@@ -132,7 +140,7 @@ def periksa_kegiatan_pp30(data: Mapping[str, Any], *, wajib: bool = True) -> dic
             continue
         try:
             nilai = angka(out[field], field)
-        except TidakValid as exc:
+        except TidakSah as exc:
             errors.update(exc.errors or {})
             continue
         if nilai < bawah or (atas is not None and nilai > atas):
@@ -141,7 +149,7 @@ def periksa_kegiatan_pp30(data: Mapping[str, Any], *, wajib: bool = True) -> dic
         else:
             out[field] = _teks_angka(nilai)
     if errors:
-        raise TidakValid(errors)
+        raise TidakSah(errors)
     return out
 
 
@@ -161,4 +169,4 @@ def periksa_matriks(kolom: list[str], baris: list[Mapping[str, Any]],
             errors[f"baris.{i}.pegawai_id"] = ["Pegawai ini sudah ada di baris lain."]
         seen.add(row["pegawai_id"])
     if errors:
-        raise TidakValid(errors)
+        raise TidakSah(errors)

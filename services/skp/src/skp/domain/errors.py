@@ -1,47 +1,25 @@
-"""What a rule says when it refuses; the API turns these into problem+json."""
+"""What a rule says when it refuses: plain exceptions, no HTTP. The service layer turns them
+into the platform's errors (``service_layer/refusals.py``): ``Ditolak`` into a conflict,
+``TidakSah`` into invalid input per field."""
 from __future__ import annotations
 
 
-class SkpError(Exception):
-    status = 400
+class Ditolak(Exception):
+    """The current state does not allow it (a workflow step, an edit of an approved SKP)."""
 
-    def __init__(self, detail: str, errors: dict[str, list[str]] | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+class TidakSah(ValueError):
+    """Values that break a rule, with the messages per field (``{"target": ["..."]}``)."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
         self.errors = errors
 
 
-class TidakDitemukan(SkpError):
-    """404: missing, or not visible to the caller."""
-
-    status = 404
-
-    def __init__(self, detail: str = "Data tidak ditemukan.") -> None:
-        super().__init__(detail)
-
-
-class Dilarang(SkpError):
-    """403: visible, but not the caller's to do."""
-
-    status = 403
-
-
-class Konflik(SkpError):
-    """409: the current state (status, an overlapping SKP, a duplicate) does not allow it."""
-
-    status = 409
-
-
-class TidakValid(SkpError):
-    """422 with the offending fields."""
-
-    status = 422
-
-    def __init__(self, errors: dict[str, list[str]] | str, field: str | None = None) -> None:
-        if isinstance(errors, str):
-            errors = {field or "_schema": [errors]}
-        super().__init__("Periksa kembali isian yang ditandai.", errors)
-
-
-def invalid(field: str, message: str) -> TidakValid:
-    return TidakValid({field: [message]})
+def tidak_sah(field: str, pesan: str) -> TidakSah:
+    """``TidakSah`` for one field."""
+    return TidakSah({field: [pesan]})

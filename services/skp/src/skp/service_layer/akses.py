@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_
 from sqlalchemy.orm import Session
 
-from kinerja_shared.auth import Principal
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Forbidden, NotFound
 
+from ..adapters import skp_rows
 from ..adapters.skp_tables import skp as skp_table
-from ..domain.errors import Dilarang, TidakDitemukan
 
 PEMILIK, PENILAI, ATASAN_PENILAI, ADMIN = "pemilik", "penilai", "atasan_penilai", "admin"
+TIDAK_DITEMUKAN = "SKP tidak ditemukan."
 
 
 @dataclass
@@ -48,16 +50,13 @@ def peran_terhadap(principal: Principal, row) -> frozenset[str]:
 
 def muat(session: Session, principal: Principal, skp_id: str, *, kunci: bool = False) -> SkpDiakses:
     """The SKP as the caller may see it (locked for update when ``kunci``); 404 otherwise."""
-    stmt = select(skp_table).where(skp_table.c.id == skp_id)
-    if kunci:
-        stmt = stmt.with_for_update()
-    row = session.execute(stmt).mappings().one_or_none()
+    row = skp_rows.skp_row(session, skp_id, kunci=kunci)
     if row is None:
-        raise TidakDitemukan("SKP tidak ditemukan.")
+        raise NotFound(TIDAK_DITEMUKAN)
     peran = peran_terhadap(principal, row)
     if not peran:
-        raise TidakDitemukan("SKP tidak ditemukan.")
-    return SkpDiakses(dict(row), peran)
+        raise NotFound(TIDAK_DITEMUKAN)
+    return SkpDiakses(row, peran)
 
 
 def wajib(diakses: SkpDiakses, *peran: str) -> None:
@@ -66,4 +65,17 @@ def wajib(diakses: SkpDiakses, *peran: str) -> None:
         label = {PEMILIK: "pemilik SKP", PENILAI: "pejabat penilai", ADMIN: "admin instansi",
                  ATASAN_PENILAI: "atasan pejabat penilai"}
         siapa = " atau ".join(label[p] for p in peran)
-        raise Dilarang(f"Hanya {siapa} yang dapat melakukan tindakan ini.")
+        raise Forbidden(f"Hanya {siapa} yang dapat melakukan tindakan ini.")
+
+
+def terlihat(principal: Principal) -> tuple[ColumnElement[bool], ...]:
+    """Conditions on the ``skp`` table for the SKPs the caller may see in a list: every SKP for
+    an admin pusat, his instansi's for an admin instansi, else his own and those he assesses
+    or is atasan penilai of."""
+    if principal.is_admin_pusat:
+        return ()
+    if principal.is_admin_instansi:
+        return (skp_table.c.instansi_id == principal.instansi_id,)
+    me = principal.pegawai_id
+    return (or_(skp_table.c.pegawai_id == me, skp_table.c.pejabat_penilai_id == me,
+                skp_table.c.atasan_pejabat_penilai_id == me),)

@@ -6,18 +6,19 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 
 from kinerja_shared import relasi
-from kinerja_shared.auth import Principal
+from kinerja_shared.auth.principal import Principal
 
 from ..adapters import identitas
 from ..adapters.skp_tables import peran, rhk
 from ..domain import aturan
-from ..domain.errors import TidakDitemukan
 from . import akses
 from .alur import terbitkan_disetujui
 from .perilaku_service import tanggal_relasi
+from .refusals import domain_refusals
+from .rhk_service import muat_rhk
 from .riwayat import catat
 
 _NS = uuid.UUID("5b0d3c1e-8f67-4c8e-9a43-6d1f1f1e0a01")
@@ -28,21 +29,7 @@ def peran_id(rhk_id: str, pegawai_id: str, kolom: int) -> str:
     return uuid.uuid5(_NS, f"{rhk_id}:{pegawai_id}:{kolom}").hex
 
 
-def _rhk(session, skp_id: str, rhk_id: str) -> dict[str, Any]:
-    row = session.execute(select(rhk).where(rhk.c.id == rhk_id, rhk.c.skp_id == skp_id)
-                          ).mappings().one_or_none()
-    if row is None:
-        raise TidakDitemukan("Rencana hasil kerja tidak ditemukan.")
-    return dict(row)
-
-
-def lihat(session, principal: Principal, skp_id: str, rhk_id: str) -> dict[str, Any]:
-    akses.muat(session, principal, skp_id)
-    row = _rhk(session, skp_id, rhk_id)
-    return {"rhk_id": rhk_id, "uraian": row["uraian"], "kolom": row["matriks_kolom"] or [],
-            "baris": row["matriks_baris"] or []}
-
-
+@domain_refusals()
 def simpan(uow, principal: Principal, skp_id: str, rhk_id: str, kolom: list[str],
            baris: list[dict[str, Any]]) -> None:
     """Allowed in any status: the MPH is usually drawn once the pimpinan's SKP is approved;
@@ -51,7 +38,7 @@ def simpan(uow, principal: Principal, skp_id: str, rhk_id: str, kolom: list[str]
     d = akses.muat(session, principal, skp_id, kunci=True)
     akses.wajib(d, akses.PEMILIK)
     row = d.row
-    lama = _rhk(session, skp_id, rhk_id)
+    lama = muat_rhk(session, skp_id, rhk_id)
     s = identitas.struktur(session, row["instansi_id"])
     bawahan = set()
     for tanggal in tanggal_relasi(row):

@@ -6,33 +6,43 @@ from datetime import date
 
 from sqlalchemy import select, update
 
-from kinerja_shared import relasi
-from kinerja_shared.auth import Principal
+from kinerja_shared import clock, relasi
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Conflict, NotFound, invalid
 
 from ..adapters import identitas
 from ..adapters.skp_tables import perilaku
 from ..domain import aturan
-from ..domain.errors import Konflik, TidakDitemukan, invalid
+from ..domain.perilaku import ASPEK_PERILAKU
 from . import akses
-from .riwayat import catat, utcnow
+from .refusals import domain_refusals
+from .riwayat import catat
 
 
 def tanggal_relasi(row) -> list[date]:
     """Relations are checked on the SKP's start date and on today (within the period)."""
-    today = min(max(utcnow().date(), row["periode_awal"]), row["periode_akhir"])
+    today = min(max(clock.now().date(), row["periode_awal"]), row["periode_akhir"])
     return list(dict.fromkeys([row["periode_awal"], today]))
+
+
+def _dikenal(aspek: str) -> None:
+    """422 on ``aspek`` (a path segment) unless it is one of the seven."""
+    if aspek not in ASPEK_PERILAKU:
+        raise invalid("aspek", "Harus salah satu dari: " + ", ".join(ASPEK_PERILAKU) + ".")
 
 
 def _aspek(session, skp_id: str, aspek: str) -> dict:
     row = session.execute(select(perilaku).where(perilaku.c.skp_id == skp_id,
                                                  perilaku.c.aspek == aspek)).mappings().one_or_none()
     if row is None:
-        raise TidakDitemukan("Aspek perilaku tidak ditemukan.")
+        raise NotFound("Aspek perilaku tidak ditemukan.")
     return dict(row)
 
 
+@domain_refusals()
 def set_penilai(uow, principal: Principal, skp_id: str, aspek: str, penilai: str,
                 penilai_pegawai_id: str | None) -> None:
+    _dikenal(aspek)
     session = uow.session
     d = akses.muat(session, principal, skp_id, kunci=True)
     akses.wajib(d, akses.PEMILIK)
@@ -60,11 +70,12 @@ def set_penilai(uow, principal: Principal, skp_id: str, aspek: str, penilai: str
 
 
 def set_ekspektasi(uow, principal: Principal, skp_id: str, aspek: str, teks: str | None) -> None:
+    _dikenal(aspek)
     session = uow.session
     d = akses.muat(session, principal, skp_id, kunci=True)
     akses.wajib(d, akses.PENILAI)
     if d.status == aturan.DISETUJUI:
-        raise Konflik("SKP sudah disetujui dan tidak dapat diubah.")
+        raise Conflict("SKP sudah disetujui dan tidak dapat diubah.")
     lama = _aspek(session, skp_id, aspek)
     session.execute(update(perilaku).where(perilaku.c.skp_id == skp_id,
                                            perilaku.c.aspek == aspek).values(ekspektasi_khusus=teks))

@@ -5,30 +5,52 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 
-from kinerja_shared.auth import Principal
+from kinerja_shared import clock
+from kinerja_shared.auth.access import is_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Conflict, Forbidden, NotFound, invalid
 
 from ..adapters import identitas
 from ..adapters.skp_tables import indikator, perjanjian_kinerja as pk, pk_indikator, pk_sasaran, rhk
 from ..domain import aturan
-from ..domain.errors import Dilarang, Konflik, TidakDitemukan, invalid
 from . import akses
 from .rhk_service import pengubah
-from .riwayat import catat, utcnow
+from .riwayat import catat
+
+TIDAK_DITEMUKAN = "Perjanjian Kinerja tidak ditemukan."
+SUDAH_ADA = "Perjanjian Kinerja tahun {tahun} sudah ada."
 
 
 def muat(session, principal: Principal, pk_id: str, *, ubah: bool = False) -> dict[str, Any]:
     """The PK as the caller may see it: the owner, admins of its instansi (404 otherwise);
     only the owner changes it (403)."""
     row = session.execute(select(pk).where(pk.c.id == pk_id)).mappings().one_or_none()
-    if row is None or not principal.sees_instansi(row["instansi_id"]) or not (
-            row["pegawai_id"] == principal.pegawai_id
-            or principal.can_admin_instansi(row["instansi_id"])):
-        raise TidakDitemukan("Perjanjian Kinerja tidak ditemukan.")
+    if row is None or not is_visible(principal, instansi_id=row["instansi_id"],
+                                     owner_pegawai_id=row["pegawai_id"]):
+        raise NotFound(TIDAK_DITEMUKAN)
     if ubah and row["pegawai_id"] != principal.pegawai_id:
-        raise Dilarang("Hanya pemilik Perjanjian Kinerja yang dapat mengubahnya.")
+        raise Forbidden("Hanya pemilik Perjanjian Kinerja yang dapat mengubahnya.")
     return dict(row)
+
+
+def terlihat(principal: Principal) -> tuple[ColumnElement[bool], ...]:
+    """Conditions for the PKs the caller may list: every PK for an admin pusat, his instansi's
+    for an admin instansi, else his own."""
+    if principal.is_admin_pusat:
+        return ()
+    if principal.is_admin_instansi:
+        return (pk.c.instansi_id == principal.instansi_id,)
+    return (pk.c.pegawai_id == principal.pegawai_id,)
+
+
+def _belum_ada(session, pegawai_id: str, tahun: int) -> None:
+    """409 when the pegawai has that year's PK (two concurrent creations both pass this; the
+    unique key refuses the second, with the message of ``bootstrap.CONFLICT_MESSAGES``)."""
+    if session.execute(select(pk.c.id).where(pk.c.pegawai_id == pegawai_id,
+                                             pk.c.tahun == tahun)).first():
+        raise Conflict(SUDAH_ADA.format(tahun=tahun))
 
 
 def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
@@ -37,12 +59,10 @@ def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
     instansi_id = p["instansi_id"] if p else principal.instansi_id
     if instansi_id is None:
         raise invalid("tahun", "Data pegawai belum tersedia di layanan SKP.")
-    if session.execute(select(pk.c.id).where(pk.c.pegawai_id == principal.pegawai_id,
-                                             pk.c.tahun == data["tahun"])).first():
-        raise Konflik(f"Perjanjian Kinerja tahun {data['tahun']} sudah ada.")
+    _belum_ada(session, principal.pegawai_id, data["tahun"])
     pk_id = uuid.uuid4().hex
     session.execute(pk.insert().values(id=pk_id, instansi_id=instansi_id, tahun=data["tahun"],
-                                       pegawai_id=principal.pegawai_id, dibuat_at=utcnow()))
+                                       pegawai_id=principal.pegawai_id, dibuat_at=clock.now()))
     for sasaran in data.get("sasaran", []):
         tambah_sasaran(uow, principal, pk_id, sasaran)
     return pk_id
@@ -63,7 +83,7 @@ def _next(session, table, col, value) -> int:
 def _sasaran(session, pk_id: str, sid: str) -> None:
     if not session.execute(select(pk_sasaran.c.id).where(
             pk_sasaran.c.id == sid, pk_sasaran.c.perjanjian_kinerja_id == pk_id)).first():
-        raise TidakDitemukan("Sasaran strategis tidak ditemukan.")
+        raise NotFound("Sasaran strategis tidak ditemukan.")
 
 
 def tambah_sasaran(uow, principal, pk_id: str, data: dict[str, Any]) -> str:
@@ -110,7 +130,7 @@ def ubah_indikator(uow, principal, pk_id: str, sid: str, iid: str, data: dict) -
     _sasaran(uow.session, pk_id, sid)
     where = (pk_indikator.c.id == iid, pk_indikator.c.sasaran_id == sid)
     if uow.session.execute(select(pk_indikator.c.id).where(*where)).first() is None:
-        raise TidakDitemukan("Indikator tidak ditemukan.")
+        raise NotFound("Indikator tidak ditemukan.")
     if data:
         uow.session.execute(update(pk_indikator).where(*where).values(**data))
 
@@ -120,7 +140,7 @@ def hapus_indikator(uow, principal, pk_id: str, sid: str, iid: str) -> None:
     _sasaran(uow.session, pk_id, sid)
     if uow.session.execute(delete(pk_indikator).where(
             pk_indikator.c.id == iid, pk_indikator.c.sasaran_id == sid)).rowcount == 0:
-        raise TidakDitemukan("Indikator tidak ditemukan.")
+        raise NotFound("Indikator tidak ditemukan.")
 
 
 def salin_ke_skp(uow, principal: Principal, skp_id: str, pk_id: str) -> list[str]:

@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
-from kinerja_shared.auth import Principal
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Forbidden, Invalid, NotFound, invalid
 
 from ..adapters.skp_tables import indikator, peran, rhk, skp
 from ..domain import aturan
-from ..domain.errors import Dilarang, TidakDitemukan, TidakValid, invalid
 from . import akses
+from .refusals import domain_refusals
 from .riwayat import catat
 
 PP30_FIELDS = ("target_kuantitas", "satuan", "target_kualitas", "target_waktu", "target_biaya")
@@ -20,21 +21,22 @@ RHK_FIELDS = ("jenis", "uraian", "rhk_atasan_id", "peran_id", "referensi", *PP30
 INDIKATOR_FIELDS = ("uraian", "aspek", "target", "target_maks", "satuan", "perspektif")
 
 
+@domain_refusals()
 def pengubah(session, principal: Principal, skp_id: str) -> akses.SkpDiakses:
     """The SKP, locked, when the caller may change its content now (403/409 otherwise)."""
     d = akses.muat(session, principal, skp_id, kunci=True)
     roles = d.peran & {akses.PEMILIK, akses.PENILAI}
     if not roles:
-        raise Dilarang("Hanya pemilik SKP atau pejabat penilai yang dapat mengubah SKP.")
+        raise Forbidden("Hanya pemilik SKP atau pejabat penilai yang dapat mengubah SKP.")
     aturan.boleh_ubah(roles, d.status)
     return d
 
 
-def _rhk(session, skp_id: str, rhk_id: str) -> dict[str, Any]:
+def muat_rhk(session, skp_id: str, rhk_id: str) -> dict[str, Any]:
     row = session.execute(select(rhk).where(rhk.c.id == rhk_id, rhk.c.skp_id == skp_id)
                           ).mappings().one_or_none()
     if row is None:
-        raise TidakDitemukan("Rencana hasil kerja tidak ditemukan.")
+        raise NotFound("Rencana hasil kerja tidak ditemukan.")
     return dict(row)
 
 
@@ -53,6 +55,7 @@ def rhk_atasan_sah(session, skp_row, rhk_atasan_id: str) -> bool:
     return found is not None
 
 
+@domain_refusals()
 def _periksa_rhk(session, d: akses.SkpDiakses, data: dict[str, Any], lama: dict | None = None):
     row, out = d.row, dict(data)
     if out.get("peran_id"):
@@ -75,7 +78,7 @@ def _periksa_rhk(session, d: akses.SkpDiakses, data: dict[str, Any], lama: dict 
     else:
         extra = [f for f in PP30_FIELDS if out.get(f) not in (None, "")]
         if extra:
-            raise TidakValid({f: ["Hanya untuk SKP model PP 30/2019."] for f in extra})
+            raise Invalid({f: ["Hanya untuk SKP model PP 30/2019."] for f in extra})
     return out
 
 
@@ -95,7 +98,7 @@ def tambah_rhk(uow, principal: Principal, skp_id: str, data: dict[str, Any]) -> 
 def ubah_rhk(uow, principal: Principal, skp_id: str, rhk_id: str, data: dict[str, Any]) -> None:
     session = uow.session
     d = pengubah(session, principal, skp_id)
-    lama = _rhk(session, skp_id, rhk_id)
+    lama = muat_rhk(session, skp_id, rhk_id)
     values = _periksa_rhk(session, d, data, lama)
     session.execute(update(rhk).where(rhk.c.id == rhk_id).values(**values))
     catat(session, principal, skp_id, "UBAH_RHK", objek=f"rhk:{rhk_id}",
@@ -105,7 +108,7 @@ def ubah_rhk(uow, principal: Principal, skp_id: str, rhk_id: str, data: dict[str
 def hapus_rhk(uow, principal: Principal, skp_id: str, rhk_id: str) -> None:
     session = uow.session
     pengubah(session, principal, skp_id)
-    lama = _rhk(session, skp_id, rhk_id)
+    lama = muat_rhk(session, skp_id, rhk_id)
     for table, col in ((indikator, indikator.c.rhk_id), (peran, peran.c.rhk_id)):
         session.execute(delete(table).where(col == rhk_id))
     session.execute(delete(rhk).where(rhk.c.id == rhk_id))
@@ -113,19 +116,21 @@ def hapus_rhk(uow, principal: Principal, skp_id: str, rhk_id: str) -> None:
           sebelum={k: lama[k] for k in RHK_FIELDS})
 
 
-def _indikator(session, rhk_id: str, iid: str) -> dict[str, Any]:
+def muat_indikator(session, skp_id: str, rhk_id: str, iid: str) -> dict[str, Any]:
     row = session.execute(select(indikator).where(indikator.c.id == iid,
-                                                  indikator.c.rhk_id == rhk_id)
+                                                  indikator.c.rhk_id == rhk_id,
+                                                  indikator.c.skp_id == skp_id)
                           ).mappings().one_or_none()
     if row is None:
-        raise TidakDitemukan("Indikator tidak ditemukan.")
+        raise NotFound("Indikator tidak ditemukan.")
     return dict(row)
 
 
+@domain_refusals()
 def tambah_indikator(uow, principal, skp_id: str, rhk_id: str, data: dict[str, Any]) -> str:
     session = uow.session
     d = pengubah(session, principal, skp_id)
-    _rhk(session, skp_id, rhk_id)
+    muat_rhk(session, skp_id, rhk_id)
     values = aturan.periksa_indikator({k: data.get(k) for k in INDIKATOR_FIELDS},
                                       jenis=d.row["jenis"], pendekatan=d.row["pendekatan"])
     iid = uuid.uuid4().hex
@@ -136,11 +141,12 @@ def tambah_indikator(uow, principal, skp_id: str, rhk_id: str, data: dict[str, A
     return iid
 
 
+@domain_refusals()
 def ubah_indikator(uow, principal, skp_id: str, rhk_id: str, iid: str, data: dict) -> None:
     session = uow.session
     d = pengubah(session, principal, skp_id)
-    _rhk(session, skp_id, rhk_id)
-    lama = _indikator(session, rhk_id, iid)
+    muat_rhk(session, skp_id, rhk_id)
+    lama = muat_indikator(session, skp_id, rhk_id, iid)
     gabung = {**{k: lama[k] for k in INDIKATOR_FIELDS}, **data}
     values = aturan.periksa_indikator(gabung, jenis=d.row["jenis"], pendekatan=d.row["pendekatan"])
     changed = {k: values[k] for k in INDIKATOR_FIELDS if values[k] != lama[k]}
@@ -153,7 +159,7 @@ def ubah_indikator(uow, principal, skp_id: str, rhk_id: str, iid: str, data: dic
 def hapus_indikator(uow, principal, skp_id: str, rhk_id: str, iid: str) -> None:
     session = uow.session
     pengubah(session, principal, skp_id)
-    lama = _indikator(session, rhk_id, iid)
+    lama = muat_indikator(session, skp_id, rhk_id, iid)
     session.execute(delete(indikator).where(indikator.c.id == iid))
     catat(session, principal, skp_id, "HAPUS_INDIKATOR", objek=f"indikator:{iid}",
           sebelum={k: lama[k] for k in INDIKATOR_FIELDS})
@@ -164,8 +170,8 @@ def simpan_manual(uow, principal, skp_id: str, rhk_id: str, iid: str, manual: di
     penanggung jawab, penyedia data, sumber data, periode pelaporan)."""
     session = uow.session
     pengubah(session, principal, skp_id)
-    _rhk(session, skp_id, rhk_id)
-    lama = _indikator(session, rhk_id, iid)
+    muat_rhk(session, skp_id, rhk_id)
+    lama = muat_indikator(session, skp_id, rhk_id, iid)
     session.execute(update(indikator).where(indikator.c.id == iid).values(manual=manual))
     catat(session, principal, skp_id, "UBAH_MANUAL_INDIKATOR", objek=f"indikator:{iid}",
           sebelum=lama["manual"], sesudah=manual)

@@ -1,20 +1,17 @@
 """Every change of an SKP is recorded: who, what, before/after, when (DOMAIN.md §3)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from kinerja_shared.auth import Principal
+from kinerja_shared import clock
+from kinerja_shared.auth.principal import Principal
 
 from ..adapters.skp_tables import riwayat, skp
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _json(value: Any) -> Any:
@@ -32,7 +29,7 @@ def _json(value: Any) -> Any:
 def catat(session: Session, principal: Principal | None, skp_id: str, aksi: str, *,
           objek: str | None = None, sebelum: Any = None, sesudah: Any = None) -> None:
     """Record one change and bump the SKP's ``revisi`` (consumers order snapshots by it)."""
-    now = utcnow()
+    now = clock.now()
     session.execute(riwayat.insert().values(
         skp_id=skp_id, waktu=now, aksi=aksi, objek=objek,
         oleh_pegawai_id=principal.pegawai_id if principal else None,

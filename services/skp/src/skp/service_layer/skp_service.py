@@ -7,16 +7,17 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
-from kinerja_shared import relasi
-from kinerja_shared.auth import Principal
+from kinerja_shared import clock, relasi
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Conflict, Forbidden, NotFound, invalid
 
 from ..adapters import identitas
 from ..adapters.skp_tables import indikator, perilaku, peran, riwayat, rhk, skp
 from ..domain import aturan
-from ..domain.errors import Dilarang, Konflik, TidakDitemukan, invalid
 from ..domain.perilaku import ASPEK_PERILAKU
 from . import akses
-from .riwayat import catat, utcnow
+from .refusals import domain_refusals
+from .riwayat import catat
 
 ESELON_JPT = {"10", "11", "12", "21", "22", "I.a", "I.b", "II.a", "II.b"}
 HEADER = ("periode_awal", "periode_akhir", "pendekatan", "model", "pejabat_penilai_id",
@@ -28,9 +29,9 @@ def _pemilik(session, principal: Principal, pegawai_id: str | None) -> dict[str,
     p = identitas.pegawai(session, pid)
     if pid != principal.pegawai_id:
         if p is None or not principal.sees_instansi(p["instansi_id"]):
-            raise TidakDitemukan("Pegawai tidak ditemukan.")
+            raise NotFound("Pegawai tidak ditemukan.")
         if not principal.can_admin_instansi(p["instansi_id"]):
-            raise Dilarang("Hanya admin instansi yang dapat membuat SKP pegawai lain.")
+            raise Forbidden("Hanya admin instansi yang dapat membuat SKP pegawai lain.")
     if p is None:
         raise invalid("pegawai_id", "Data pegawai belum tersedia di layanan SKP.")
     return p
@@ -81,9 +82,10 @@ def _tolak_tumpang_tindih(session, pegawai_id, plt_unor_id, awal, akhir, kecuali
     if kecuali:
         stmt = stmt.where(skp.c.id != kecuali)
     if session.execute(stmt.limit(1)).first():
-        raise Konflik("Sudah ada SKP untuk jabatan ini yang periodenya beririsan.")
+        raise Conflict("Sudah ada SKP untuk jabatan ini yang periodenya beririsan.")
 
 
+@domain_refusals()
 def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
     session = uow.session
     p = _pemilik(session, principal, data.get("pegawai_id"))
@@ -94,7 +96,7 @@ def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
     jenis, mandiri = _jenis(session, s, p, awal, plt_unor_id)
     penilai, atasan = _penilai(session, s, p, awal, plt_unor_id, data.get("pejabat_penilai_nip"))
     _tolak_tumpang_tindih(session, p["id"], plt_unor_id, awal, akhir)
-    skp_id, now = uuid.uuid4().hex, utcnow()
+    skp_id, now = uuid.uuid4().hex, clock.now()
     values = dict(
         id=skp_id, instansi_id=p["instansi_id"], pegawai_id=p["id"], unor_id=p["unor_id"],
         plt_unor_id=plt_unor_id, jenis=jenis, pendekatan=data.get("pendekatan") or aturan.KUANTITATIF,
@@ -113,6 +115,7 @@ def buat(uow, principal: Principal, data: dict[str, Any]) -> str:
     return skp_id
 
 
+@domain_refusals()
 def ubah(uow, principal: Principal, skp_id: str, data: dict[str, Any]) -> None:
     session = uow.session
     d = akses.muat(session, principal, skp_id, kunci=True)
@@ -125,7 +128,7 @@ def ubah(uow, principal: Principal, skp_id: str, data: dict[str, Any]) -> None:
     _tolak_tumpang_tindih(session, row["pegawai_id"], row["plt_unor_id"], awal, akhir, skp_id)
     if "model" in changes and changes["model"] != row["model"] and session.execute(
             select(rhk.c.id).where(rhk.c.skp_id == skp_id).limit(1)).first():
-        raise Konflik("Model SKP tidak dapat diubah setelah ada rencana hasil kerja.")
+        raise Conflict("Model SKP tidak dapat diubah setelah ada rencana hasil kerja.")
     if data.get("pejabat_penilai_nip") or "periode_awal" in changes:
         p = identitas.pegawai(session, row["pegawai_id"]) or {"id": row["pegawai_id"],
                                                               "instansi_id": row["instansi_id"]}
@@ -145,6 +148,7 @@ def ubah(uow, principal: Principal, skp_id: str, data: dict[str, Any]) -> None:
           sesudah={k: changes[k] for k in keys})
 
 
+@domain_refusals()
 def hapus(uow, principal: Principal, skp_id: str) -> None:
     session = uow.session
     d = akses.muat(session, principal, skp_id, kunci=True)

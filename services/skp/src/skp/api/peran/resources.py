@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from kinerja_shared.auth import current_principal, login_required
+from kinerja_shared.auth import login_required
+from kinerja_shared.web.http import Blueprint, run_page
 
-from ... import views
-from ..common import baca
+from ...views import skp as views
 
 blp = Blueprint("peran", __name__, url_prefix="/peran-saya",
-                description="Peran dari Matriks Peran Hasil pimpinan.")
+                description="Peran given to the caller in the Matriks Peran Hasil of his "
+                            "pimpinan.")
 
 
 class PeranQuerySchema(Schema):
@@ -33,7 +33,8 @@ class PeranSaya(MethodView):
     @login_required
     @blp.arguments(PeranQuerySchema, location="query")
     @blp.response(200, PeranSchema(many=True))
-    def get(self, args):
-        """Peran given to me in any matriks (``POST /skp/{id}/rhk`` with ``peran_id`` copies
-        one into my SKP, linked to the pimpinan's RHK)."""
-        return baca(views.peran_saya, current_principal().pegawai_id, args.get("tahun"))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """Peran given to me in any matriks, by year (``POST /skp/{id}/rhk`` with ``peran_id``
+        copies one into my SKP, linked to the pimpinan's RHK)."""
+        return run_page(pagination_parameters, views.peran_saya, tahun=args.get("tahun"))

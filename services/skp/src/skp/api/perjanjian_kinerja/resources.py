@@ -1,25 +1,28 @@
-"""Perjanjian Kinerja (JPT) per year: sasaran strategis and their indikator."""
+"""Perjanjian Kinerja (JPT) per year: sasaran strategis and their indikator. Every write
+answers the whole Perjanjian Kinerja (GET /perjanjian-kinerja/{id}); a create also names what it
+made in ``Location``."""
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
-from sqlalchemy import select
 
-from kinerja_shared.auth import current_principal, login_required
+from kinerja_shared.auth import login_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, run_page
 
-from ... import views
-from ...adapters.skp_tables import perjanjian_kinerja as pk
 from ...service_layer import perjanjian
-from ..common import baca, jalankan
+from ...views import perjanjian as views
 from .schemas import (PerjanjianKinerjaSchema, PkIndikatorPatchSchema, PkIndikatorSchema,
                       PkQuerySchema, SasaranPatchSchema, SasaranSchema)
 
 blp = Blueprint("perjanjian_kinerja", __name__, url_prefix="/perjanjian-kinerja",
-                description="Perjanjian Kinerja: sasaran strategis, indikator, target, satuan.")
+                description="Perjanjian Kinerja of a JPT per year: sasaran strategis, their "
+                            "indikator with target and satuan. Writes answer the whole "
+                            "Perjanjian Kinerja.")
 
 
-def _pk(pk_id: str) -> dict:
-    return baca(lambda s: views.perjanjian(s, perjanjian.muat(s, current_principal(), pk_id)))
+def pk_body(pk_id: str) -> dict:
+    """The Perjanjian Kinerja as GET /perjanjian-kinerja/{id} answers it."""
+    return run_query(views.perjanjian_kinerja, pk_id)
 
 
 @blp.route("")
@@ -27,26 +30,21 @@ class PkCollection(MethodView):
     @login_required
     @blp.arguments(PkQuerySchema, location="query")
     @blp.response(200, PerjanjianKinerjaSchema(many=True))
-    def get(self, args):
-        """Own Perjanjian Kinerja (admins: those of their instansi); filters tahun, pegawai_id."""
-        p = current_principal()
-        stmt = select(pk).order_by(pk.c.tahun.desc())
-        if p.is_admin_instansi and not p.is_admin_pusat:
-            stmt = stmt.where(pk.c.instansi_id == p.instansi_id)
-        elif not p.is_admin_pusat:
-            stmt = stmt.where(pk.c.pegawai_id == p.pegawai_id)
-        for field in ("tahun", "pegawai_id"):
-            if args.get(field):
-                stmt = stmt.where(pk.c[field] == args[field])
-        return baca(views.daftar_perjanjian, stmt)
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """Own Perjanjian Kinerja (admins: those of their instansi), newest year first;
+        filters tahun, pegawai_id."""
+        return run_page(pagination_parameters, views.daftar, **args)
 
     @login_required
     @blp.arguments(PerjanjianKinerjaSchema)
     @blp.response(201, PerjanjianKinerjaSchema)
     def post(self, data):
         """New Perjanjian Kinerja of the caller for ``tahun`` (optionally with its sasaran and
-        indikator at once); 409 when that year's exists."""
-        return _pk(jalankan(perjanjian.buat, data))
+        indikator at once); 409 when that year's exists. ``Location`` is
+        /perjanjian-kinerja/{id}."""
+        pk_id = run_command(perjanjian.buat, data)
+        return created(pk_body(pk_id), PkById, pk_id=pk_id)
 
 
 @blp.route("/<pk_id>")
@@ -55,13 +53,13 @@ class PkById(MethodView):
     @blp.response(200, PerjanjianKinerjaSchema)
     def get(self, pk_id):
         """One Perjanjian Kinerja with its sasaran and indikator (owner, admins)."""
-        return _pk(pk_id)
+        return pk_body(pk_id)
 
     @login_required
     @blp.response(204)
     def delete(self, pk_id):
         """Delete a Perjanjian Kinerja (owner)."""
-        jalankan(perjanjian.hapus, pk_id)
+        run_command(perjanjian.hapus, pk_id)
 
 
 @blp.route("/<pk_id>/sasaran")
@@ -70,27 +68,33 @@ class SasaranCollection(MethodView):
     @blp.arguments(SasaranSchema)
     @blp.response(201, PerjanjianKinerjaSchema)
     def post(self, data, pk_id):
-        """Add a sasaran strategis (with indikator, optionally) (owner)."""
-        jalankan(perjanjian.tambah_sasaran, pk_id, data)
-        return _pk(pk_id)
+        """Add a sasaran strategis (with indikator, optionally) (owner); answers the
+        Perjanjian Kinerja, ``Location`` names the new sasaran."""
+        sid = run_command(perjanjian.tambah_sasaran, pk_id, data)
+        return created(pk_body(pk_id), SasaranById, pk_id=pk_id, sid=sid)
 
 
 @blp.route("/<pk_id>/sasaran/<sid>")
 class SasaranById(MethodView):
     @login_required
+    @blp.response(200, SasaranSchema)
+    def get(self, pk_id, sid):
+        """One sasaran strategis with its indikator (owner, admins)."""
+        return run_query(views.sasaran, pk_id, sid)
+
+    @login_required
     @blp.arguments(SasaranPatchSchema)
     @blp.response(200, PerjanjianKinerjaSchema)
     def patch(self, data, pk_id, sid):
         """Change a sasaran strategis (owner)."""
-        jalankan(perjanjian.ubah_sasaran, pk_id, sid, data)
-        return _pk(pk_id)
+        run_command(perjanjian.ubah_sasaran, pk_id, sid, data)
+        return pk_body(pk_id)
 
     @login_required
-    @blp.response(200, PerjanjianKinerjaSchema)
+    @blp.response(204)
     def delete(self, pk_id, sid):
         """Delete a sasaran strategis with its indikator (owner)."""
-        jalankan(perjanjian.hapus_sasaran, pk_id, sid)
-        return _pk(pk_id)
+        run_command(perjanjian.hapus_sasaran, pk_id, sid)
 
 
 @blp.route("/<pk_id>/sasaran/<sid>/indikator")
@@ -99,24 +103,30 @@ class PkIndikatorCollection(MethodView):
     @blp.arguments(PkIndikatorSchema)
     @blp.response(201, PerjanjianKinerjaSchema)
     def post(self, data, pk_id, sid):
-        """Add an indikator with target and satuan (owner)."""
-        jalankan(perjanjian.tambah_indikator, pk_id, sid, data)
-        return _pk(pk_id)
+        """Add an indikator with target and satuan (owner); answers the Perjanjian Kinerja,
+        ``Location`` names the new indikator."""
+        iid = run_command(perjanjian.tambah_indikator, pk_id, sid, data)
+        return created(pk_body(pk_id), PkIndikatorById, pk_id=pk_id, sid=sid, iid=iid)
 
 
 @blp.route("/<pk_id>/sasaran/<sid>/indikator/<iid>")
 class PkIndikatorById(MethodView):
     @login_required
+    @blp.response(200, PkIndikatorSchema)
+    def get(self, pk_id, sid, iid):
+        """One indikator of a sasaran strategis (owner, admins)."""
+        return run_query(views.indikator, pk_id, sid, iid)
+
+    @login_required
     @blp.arguments(PkIndikatorPatchSchema)
     @blp.response(200, PerjanjianKinerjaSchema)
     def patch(self, data, pk_id, sid, iid):
         """Change an indikator (owner)."""
-        jalankan(perjanjian.ubah_indikator, pk_id, sid, iid, data)
-        return _pk(pk_id)
+        run_command(perjanjian.ubah_indikator, pk_id, sid, iid, data)
+        return pk_body(pk_id)
 
     @login_required
-    @blp.response(200, PerjanjianKinerjaSchema)
+    @blp.response(204)
     def delete(self, pk_id, sid, iid):
         """Delete an indikator (owner)."""
-        jalankan(perjanjian.hapus_indikator, pk_id, sid, iid)
-        return _pk(pk_id)
+        run_command(perjanjian.hapus_indikator, pk_id, sid, iid)

@@ -37,17 +37,22 @@ class IndikatorSchema(Schema):
     id = fields.String(dump_only=True)
     uraian = fields.String(required=True, validate=validate.Length(min=1))
     aspek = enum(AspekIndikator, allow_none=True)
-    target = Angka(allow_none=True)
-    target_maks = Angka(allow_none=True)
-    satuan = fields.String(allow_none=True)
-    perspektif = enum(Perspektif, allow_none=True)
+    target = Angka(allow_none=True, metadata={
+        "description": "pendekatan KUANTITATIF: required and numeric"})
+    target_maks = Angka(allow_none=True, metadata={
+        "description": "the upper end of a range target: numeric, >= target"})
+    satuan = fields.String(allow_none=True, metadata={
+        "description": "pendekatan KUANTITATIF: required"})
+    perspektif = enum(Perspektif, allow_none=True, metadata={"description": "SKP JPT only"})
     manual = fields.Nested(ManualIndikatorSchema, dump_only=True, allow_none=True)
 
 
 class BarisMatriksSchema(Schema):
-    pegawai_id = fields.String(required=True)
+    pegawai_id = fields.String(required=True, metadata={
+        "description": "a bawahan of the SKP's owner, once per matrix"})
     jabatan_tim = fields.String(required=True, validate=validate.OneOf(["KETUA", "ANGGOTA"]))
-    peran = fields.List(fields.String(allow_none=True), required=True)
+    peran = fields.List(fields.String(allow_none=True), required=True, metadata={
+        "description": "one peran (or null) per kolom, in the order of kolom"})
 
 
 class MatriksPeranSchema(Schema):
@@ -64,11 +69,16 @@ class RhkSchema(Schema):
     rhk_atasan_id = fields.String(allow_none=True)
     peran_id = fields.String(allow_none=True)
     referensi = enum(ReferensiRhk, allow_none=True)
-    target_kuantitas = Angka(allow_none=True, metadata={"description": "PP 30/2019"})
-    satuan = fields.String(allow_none=True, metadata={"description": "PP 30/2019: satuan output"})
-    target_kualitas = Angka(allow_none=True, metadata={"description": "PP 30/2019: 0-100"})
-    target_waktu = Angka(allow_none=True, metadata={"description": "PP 30/2019: bulan (1-12)"})
-    target_biaya = Angka(allow_none=True, metadata={"description": "PP 30/2019, opsional"})
+    target_kuantitas = Angka(allow_none=True, metadata={
+        "description": "PP 30/2019 kegiatan: output quantity, >= 0 (required on that model)"})
+    satuan = fields.String(allow_none=True, metadata={
+        "description": "PP 30/2019 kegiatan: unit of the output (required on that model)"})
+    target_kualitas = Angka(allow_none=True, metadata={
+        "description": "PP 30/2019 kegiatan: quality, 0-100 (required on that model)"})
+    target_waktu = Angka(allow_none=True, metadata={
+        "description": "PP 30/2019 kegiatan: months, 1-12 (required on that model)"})
+    target_biaya = Angka(allow_none=True, metadata={
+        "description": "PP 30/2019 kegiatan: cost, >= 0 (optional)"})
     indikator = fields.List(fields.Nested(IndikatorSchema), dump_only=True)
     matriks_peran = fields.Nested(MatriksPeranSchema, dump_only=True)
 
@@ -98,7 +108,8 @@ class SkpSchema(Schema):
     mandiri = fields.Boolean()
     periode_awal = fields.Date()
     periode_akhir = fields.Date()
-    catatan = fields.String(allow_none=True, metadata={"description": "catatan pengembalian"})
+    catatan = fields.String(allow_none=True, metadata={
+        "description": "the pejabat penilai's note of the last kembalikan"})
     revisi = fields.Integer()
     dibuat_at = fields.DateTime()
     diubah_at = fields.DateTime()
@@ -112,12 +123,15 @@ class SkpSchema(Schema):
 
 
 class SkpCreateSchema(Schema):
-    pegawai_id = fields.String(metadata={"description": "admin: SKP of another pegawai"})
+    pegawai_id = fields.String(metadata={
+        "description": "an admin instansi: the pegawai of his instansi the SKP is for"})
     periode_awal = fields.Date(required=True)
     periode_akhir = fields.Date(required=True)
     pendekatan = enum(Pendekatan, load_default="KUANTITATIF")
-    model = enum(ModelSkp, metadata={"description": "default: pengaturan instansi"})
-    pejabat_penilai_nip = fields.String(metadata={"description": "DKI: penilai by NIP"})
+    model = enum(ModelSkp, metadata={
+        "description": "default: the instansi's pengaturan model_skp"})
+    pejabat_penilai_nip = fields.String(metadata={
+        "description": "DKI: the pejabat penilai named by NIP (a pegawai of the same instansi)"})
     plt_unor_id = fields.String(metadata={"description": "the unor of a PLT/PLH role"})
 
 
@@ -161,7 +175,8 @@ class RiwayatSchema(Schema):
 
 
 class SkpDetailSchema(SkpSchema):
-    """One SKP as GET /skp/{id} returns it: the whole plan and its history (API.md)."""
+    """The SKP aggregate: the whole plan and its history (API.md), as GET /skp/{id} and every
+    write to an SKP or a part of it answer it."""
 
     riwayat = fields.List(fields.Nested(RiwayatSchema),
                           metadata={"description": "who changed what and when, oldest first"})
