@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja_shared.events.contracts import penilaian as ev
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer import capaian
+from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
-DESCRIPTION = "Realisasi, umpan balik, perilaku 360, rating, predikat, capaian organisasi dan pola distribusi, model numerik PP 30/2019."
+DESCRIPTION = ("Realisasi, feedback, 360° behaviour feedback, ratings and predikat, capaian "
+               "organisasi and its pola distribusi, the PP 30/2019 numeric model.")
 
 
 def definition() -> ServiceDefinition:
@@ -22,6 +24,8 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
-        publishes=(ev.PredikatDitetapkan, ev.PredikatFinal, ev.CapaianOrganisasiFinal),
+        publishes=PUBLISHES,
         handlers=handlers,
+        # two concurrent creations of one capaian: the unique key lets one win, the other is 409
+        conflict_messages={"uq_capaian_organisasi_unor_induk_id": capaian.DUPLIKAT},
     )

@@ -1,18 +1,26 @@
-"""Read queries returning plain data (the shapes of API.md, "Shapes clients rely on")."""
+"""Read queries returning plain data (the shapes of API.md, "Shapes clients rely on"); each
+takes the open unit of work and the caller, and checks what the caller may see."""
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
-from kinerja_shared.auth import Principal
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 
 from .adapters.tables import (
-    catatan_perilaku, penilai_perilaku, penilaian, periode_ref, pp30_realisasi, pp30_tambahan,
-    realisasi, riwayat, umpan_balik_perilaku,
+    penilai_perilaku, penilaian as penilaian_t, periode_ref, pp30_realisasi, realisasi,
+    riwayat as riwayat_t, umpan_balik_perilaku,
 )
-from .service_layer import muat
+from .domain.status import DITUTUP
+from .service_layer import akses, muat
+from .service_layer.catatan import catatan_rows
 from .service_layer.pengisian import batas_pengisian
+from .service_layer.pp30 import entri_rows
 
 SEBAGAI = ("PEGAWAI", "PEJABAT_PENILAI", "ATASAN_PEJABAT_PENILAI", "ADMIN")
+# what a rekan or bawahan set to give feedback on an aspect sees of the penilaian
+UNTUK_PENILAI_PERILAKU = ("id", "pegawai_id", "pegawai", "periode_id", "periode", "tahun",
+                          "status", "model")
 
 
 def _periode(p) -> dict | None:
@@ -38,6 +46,23 @@ def _ringkas(pen, periode) -> dict:
     }
 
 
+def penilaian(uow, principal: Principal, penilaian_id: str, *,
+              juga_penilai_perilaku: bool = False) -> dict:
+    """GET /penilaian/{id}: the whole penilaian (404 when the caller may not see it). With
+    ``juga_penilai_perilaku`` a rekan or bawahan set for an aspect gets the part they may see:
+    who and which period, and the aspects they give feedback on."""
+    s = uow.session
+    pen = muat.penilaian_row(s, penilaian_id)
+    akses.pastikan_terlihat(principal, pen, juga_penilai_perilaku=juga_penilai_perilaku)
+    if akses.terlihat(principal, pen):
+        return penilaian_detail(s, pen, principal)
+    out = {k: v for k, v in _ringkas(pen, muat.periode_row(s, pen["periode_id"])).items()
+           if k in UNTUK_PENILAI_PERILAKU}
+    out["perilaku"] = [x for x in perilaku(s, pen, principal)
+                       if x.get("penilai_pegawai_id") == principal.pegawai_id]
+    return out
+
+
 def penilaian_detail(s, pen, principal: Principal) -> dict:
     periode = muat.periode_row(s, pen["periode_id"])
     out = _ringkas(pen, periode)
@@ -54,13 +79,14 @@ def penilaian_detail(s, pen, principal: Principal) -> dict:
          "umpan_balik": real.get(i["id"], {}).get("umpan_balik")}
         for r in snap.get("rhk", []) for i in r.get("indikator", [])]
     out["perilaku"] = perilaku(s, pen, principal)
+    out["catatan_perilaku"] = catatan_rows(s, pen["id"])
     out["batas_pengisian"] = batas_pengisian(s, pen)
     out["justifikasi_distribusi"] = pen["justifikasi_distribusi"]
     if pen["model"] == "PP_30_2019":
         out["pp30"] = {
             "realisasi": [dict(r) for r in s.execute(select(pp30_realisasi).where(
                 pp30_realisasi.c.penilaian_id == pen["id"])).mappings()],
-            "tambahan": tambahan(s, pen["id"]),
+            "tambahan": entri_rows(s, pen["id"]),
             "perilaku": pen["pp30_perilaku"] or {},
         }
     return out
@@ -88,9 +114,11 @@ def perilaku(s, pen, principal: Principal) -> list[dict]:
     return out
 
 
-def daftar_penilaian(s, principal: Principal, filters: dict, page: int, page_size: int):
-    c = penilaian.c
-    stmt = select(penilaian)
+def daftar_penilaian(uow, principal: Principal, filters: dict, *, page: PageRequest) -> Page:
+    """The penilaian the caller sees (own, as pejabat penilai or atasan, or the instansi's for
+    an admin), newest year first."""
+    s, c = uow.session, penilaian_t.c
+    stmt = select(penilaian_t)
     if not principal.is_admin_pusat:
         stmt = stmt.where(c.instansi_id == principal.instansi_id)
     me = principal.pegawai_id
@@ -105,55 +133,35 @@ def daftar_penilaian(s, principal: Principal, filters: dict, page: int, page_siz
     for name in ("skp_id", "pegawai_id", "tahun", "periode_id", "status", "predikat", "unor_id"):
         if filters.get(name) is not None:
             stmt = stmt.where(c[name] == filters[name])
-    total = s.execute(select(func.count()).select_from(stmt.subquery())).scalar()
-    rows = s.execute(stmt.order_by(c.tahun.desc(), c.periode_id, c.id)
-                     .offset((page - 1) * page_size).limit(page_size)).mappings().all()
+    found = fetch_page(s, stmt, page, c.tahun.desc(), c.periode_id, c.id)
     periods = {p["id"]: p for p in s.execute(select(periode_ref).where(
-        periode_ref.c.id.in_({r["periode_id"] for r in rows}))).mappings()}
-    return [_ringkas(r, periods.get(r["periode_id"])) for r in rows], total
+        periode_ref.c.id.in_({r["periode_id"] for r in found.items}))).mappings()}
+    return Page([_ringkas(r, periods.get(r["periode_id"])) for r in found.items], found.total)
 
 
-def tugas_perilaku(s, principal: Principal, tahun: int | None) -> list[dict]:
-    stmt = select(penilai_perilaku, penilaian.c.pegawai_id, penilaian.c.periode_id,
-                  penilaian.c.tahun, penilaian.c.snapshot, penilaian.c.status,
-                  umpan_balik_perilaku.c.umpan_balik).join(
-        penilaian, penilaian.c.id == penilai_perilaku.c.penilaian_id).outerjoin(
-        umpan_balik_perilaku, (umpan_balik_perilaku.c.penilaian_id == penilai_perilaku.c.penilaian_id)
-        & (umpan_balik_perilaku.c.aspek == penilai_perilaku.c.aspek)).where(
-        penilai_perilaku.c.penilai_pegawai_id == principal.pegawai_id,
-        penilaian.c.instansi_id == principal.instansi_id, penilaian.c.status != "DITUTUP")
+def tugas_perilaku(uow, principal: Principal, tahun: int | None, *, page: PageRequest) -> Page:
+    """The aspects the caller was set to give feedback on (as atasan, rekan or bawahan) in
+    penilaian that are not closed."""
+    pp, pen = penilai_perilaku, penilaian_t
+    stmt = select(pp, pen.c.pegawai_id, pen.c.periode_id, pen.c.tahun, pen.c.snapshot,
+                  pen.c.status, umpan_balik_perilaku.c.umpan_balik).join(
+        pen, pen.c.id == pp.c.penilaian_id).outerjoin(
+        umpan_balik_perilaku, (umpan_balik_perilaku.c.penilaian_id == pp.c.penilaian_id)
+        & (umpan_balik_perilaku.c.aspek == pp.c.aspek)).where(
+        pp.c.penilai_pegawai_id == principal.pegawai_id,
+        pen.c.instansi_id == principal.instansi_id, pen.c.status != DITUTUP)
     if tahun is not None:
-        stmt = stmt.where(penilaian.c.tahun == tahun)
-    return [{"penilaian_id": r["penilaian_id"], "aspek": r["aspek"], "sebagai": r["penilai"],
-             "pegawai": r["snapshot"].get("pegawai"), "periode_id": r["periode_id"],
-             "tahun": r["tahun"], "status": r["status"], "umpan_balik": r["umpan_balik"],
-             "sudah_diisi": r["umpan_balik"] is not None}
-            for r in s.execute(stmt.order_by(penilaian.c.tahun, penilai_perilaku.c.penilaian_id,
-                                             penilai_perilaku.c.aspek)).mappings()]
+        stmt = stmt.where(pen.c.tahun == tahun)
+    found = fetch_page(uow.session, stmt, page, pen.c.tahun, pp.c.penilaian_id, pp.c.aspek)
+    return Page([{"penilaian_id": r["penilaian_id"], "aspek": r["aspek"], "sebagai": r["penilai"],
+                  "pegawai": r["snapshot"].get("pegawai"), "periode_id": r["periode_id"],
+                  "tahun": r["tahun"], "status": r["status"], "umpan_balik": r["umpan_balik"],
+                  "sudah_diisi": r["umpan_balik"] is not None} for r in found.items],
+                found.total)
 
 
-def riwayat_penilaian(s, penilaian_id: str) -> list[dict]:
-    return [dict(r) for r in s.execute(select(riwayat).where(
-        riwayat.c.penilaian_id == penilaian_id).order_by(riwayat.c.id)).mappings()]
-
-
-def tambahan(s, penilaian_id: str, jenis: str | None = None,
-             entri_id: str | None = None) -> list[dict]:
-    """PP 30 tugas tambahan and kreativitas entries (of one ``jenis``, or one entry), oldest
-    first."""
-    c = pp30_tambahan.c
-    stmt = select(pp30_tambahan).where(c.penilaian_id == penilaian_id)
-    if jenis is not None:
-        stmt = stmt.where(c.jenis == jenis)
-    if entri_id is not None:
-        stmt = stmt.where(c.id == entri_id)
-    return [dict(r) for r in s.execute(stmt.order_by(c.created_at, c.id)).mappings()]
-
-
-def catatan(s, penilaian_id: str, catatan_id: str | None = None) -> list[dict]:
-    """Buku Catatan Perilaku of a penilaian (or one note), by date."""
-    c = catatan_perilaku.c
-    stmt = select(catatan_perilaku).where(c.penilaian_id == penilaian_id)
-    if catatan_id is not None:
-        stmt = stmt.where(c.id == catatan_id)
-    return [dict(r) for r in s.execute(stmt.order_by(c.tanggal, c.created_at, c.id)).mappings()]
+def riwayat(uow, principal: Principal, penilaian_id: str) -> list[dict]:
+    """Every change to a visible penilaian, oldest first."""
+    akses.muat_terlihat(uow, principal, penilaian_id)
+    return [dict(r) for r in uow.session.execute(select(riwayat_t).where(
+        riwayat_t.c.penilaian_id == penilaian_id).order_by(riwayat_t.c.id)).mappings()]

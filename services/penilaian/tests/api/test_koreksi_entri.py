@@ -35,6 +35,10 @@ def _nilai(body):
     return body["nilai_skp"], body["nilai_kinerja"], body["predikat"]
 
 
+def _penilaian(world, client, pid, who):
+    return client.get(f"/penilaian/{pid}", headers=world.h(who)).json
+
+
 def _riwayat(world, client, pid, who):
     return client.get(f"/penilaian/{pid}/riwayat", headers=world.h(who)).json
 
@@ -67,9 +71,12 @@ def test_correcting_a_tugas_tambahan_recomputes_as_after_a_post(world, client):
     r = client.patch(f"{url}/{first}", json={"uraian": "Panitia HUT"}, headers=world.h(peg))
     assert r.status_code == 200 and r.json["nilai_skp"] == "98.56"
     r = client.delete(f"{url}/{first}", query_string={"alasan": "Ganda"}, headers=world.h(peg))
-    assert r.status_code == 200 and r.json["nilai_skp"] == "98.56"  # 2 tugas -> +1
+    assert r.status_code == 204 and r.data == b""
+    assert _penilaian(world, client, pid, peg)["nilai_skp"] == "98.56"  # 2 tugas -> +1
     r = client.delete(f"{url}/{entries[1]['id']}", headers=world.h(pen))
-    assert r.status_code == 200 and r.json["nilai_skp"] == "97.56" and r.json["pp30"]["tambahan"] == []
+    assert r.status_code == 204
+    body = _penilaian(world, client, pid, peg)
+    assert body["nilai_skp"] == "97.56" and body["pp30"]["tambahan"] == []
     assert client.get(f"{url}/{first}", headers=world.h(peg)).status_code == 404
 
     rows = [x for x in _riwayat(world, client, pid, peg) if x["aksi"].startswith("TUGAS")]
@@ -105,8 +112,8 @@ def test_sangat_baik_follows_the_kreativitas_entries(world, client):
     # a kreativitas entry is not a tugas tambahan
     assert client.patch(f"/penilaian/{pid}/pp30/tugas-tambahan/{kid}", json={"jumlah": 1},
                         headers=world.h(pen)).status_code == 404
-    r = client.delete(f"{url}/{kid}", headers=world.h(peg))
-    assert r.status_code == 200 and _nilai(r.json) == ("117.56", "112.29", "BAIK")
+    assert client.delete(f"{url}/{kid}", headers=world.h(peg)).status_code == 204
+    assert _nilai(_penilaian(world, client, pid, peg)) == ("117.56", "112.29", "BAIK")
     aksi = [x["aksi"] for x in _riwayat(world, client, pid, pen)]
     assert aksi[-5:] == ["KREATIVITAS_DITAMBAH", "NILAI_PP30", "KREATIVITAS_DIUBAH",
                          "KREATIVITAS_DIHAPUS", "NILAI_PP30"]
@@ -179,9 +186,9 @@ def test_the_penilai_corrects_and_removes_a_catatan_perilaku(world, client):
     peg, pen, pid, other = _catatan_setup(world, client)
     url = f"/penilaian/{pid}/catatan-perilaku"
     [c] = client.post(url, json={"tanggal": "2099-03-04", "uraian": "Terlambat apel"},
-                      headers=world.h(pen)).json
+                      headers=world.h(pen)).json["catatan_perilaku"]
     [foreign] = client.post(f"/penilaian/{other}/catatan-perilaku", json={
-        "tanggal": "2099-03-04", "uraian": "x"}, headers=world.h(pen)).json
+        "tanggal": "2099-03-04", "uraian": "x"}, headers=world.h(pen)).json["catatan_perilaku"]
     assert client.get(f"{url}/{c['id']}", headers=world.h(peg)).json["uraian"] == "Terlambat apel"
     bad = client.patch(f"{url}/{c['id']}", json={"tanggal": "2098-12-31"}, headers=world.h(pen))
     assert bad.status_code == 422 and "tanggal" in bad.json["errors"]
@@ -193,11 +200,13 @@ def test_the_penilai_corrects_and_removes_a_catatan_perilaku(world, client):
     r = client.patch(f"{url}/{c['id']}", json={"tanggal": "2099-03-05", "alasan": "Salah tanggal"},
                      headers=world.h(pen))
     assert r.status_code == 200, r.json
-    assert [(x["tanggal"], x["uraian"]) for x in r.json] == [("2099-03-05", "Terlambat apel")]
+    assert [(x["tanggal"], x["uraian"]) for x in r.json["catatan_perilaku"]] == [
+        ("2099-03-05", "Terlambat apel")]
     assert client.delete(f"{url}/{c['id']}", headers=world.h(peg)).status_code == 403
     r = client.delete(f"{url}/{c['id']}", query_string={"alasan": "Keliru orang"},
                       headers=world.h(pen))
-    assert r.status_code == 200 and r.json == []
+    assert r.status_code == 204 and r.data == b""
+    assert _penilaian(world, client, pid, pen)["catatan_perilaku"] == []
     assert client.delete(f"{url}/{c['id']}", headers=world.h(pen)).status_code == 404
     rows = [x for x in _riwayat(world, client, pid, pen) if x["aksi"].startswith("CATATAN")]
     assert [(x["aksi"], x["alasan"]) for x in rows] == [
@@ -212,7 +221,7 @@ def test_catatan_perilaku_are_locked_once_the_penilaian_is_ditetapkan(world, cli
     peg, pen, pid, _other = _catatan_setup(world, client)
     url = f"/penilaian/{pid}/catatan-perilaku"
     [c] = client.post(url, json={"tanggal": "2099-03-04", "uraian": "Terlambat apel"},
-                      headers=world.h(pen)).json
+                      headers=world.h(pen)).json["catatan_perilaku"]
     client.put(f"/penilaian/{pid}/rating", json={"rating_hasil_kerja": "SESUAI_EKSPEKTASI",
                "rating_perilaku": "SESUAI_EKSPEKTASI"}, headers=world.h(pen))
     assert client.post(f"/penilaian/{pid}/tetapkan", headers=world.h(pen)).status_code == 200

@@ -115,7 +115,7 @@ def test_catatan_perilaku_by_the_penilai(world, client):
     peg, pen, *_rest, pid = _setup(world, client)
     url = f"/penilaian/{pid}/catatan-perilaku"
     r = client.post(url, json={"tanggal": "2099-03-04", "uraian": "Terlambat apel"}, headers=world.h(pen))
-    assert r.status_code == 201 and r.json[0]["uraian"] == "Terlambat apel"
+    assert r.status_code == 201 and r.json["catatan_perilaku"][0]["uraian"] == "Terlambat apel"
     assert client.post(url, json={"tanggal": "2098-03-04", "uraian": "x"},
                        headers=world.h(pen)).status_code == 422
     assert client.post(url, json={"tanggal": "2099-03-04", "uraian": "x"},

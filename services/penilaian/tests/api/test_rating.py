@@ -155,8 +155,7 @@ def test_pimpinan_rating_hasil_kerja_follows_capaian(world, client):
                                                            "justifikasi": "x"},
                    headers=world.h(bupati))
     assert r.status_code == 200, r.json
-    assert (r.json["rating_hasil_kerja"], r.json["sumber_rating_hasil_kerja"]) == (
-        DI_ATAS, "CAPAIAN_ORGANISASI")
+    assert (r.json["rating_hasil_kerja"], r.json["predikat"]) == (DI_ATAS, "SANGAT_BAIK")
     assert client.put(f"/penilaian/{ids[kepala]}/rating", json={
         "rating_hasil_kerja": DI_BAWAH, "rating_perilaku": DI_ATAS}, headers=world.h(bupati)
     ).status_code == 409

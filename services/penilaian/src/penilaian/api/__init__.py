@@ -1,4 +1,5 @@
-"""HTTP API: one flask-smorest Blueprint per resource under ``api/<resource>/``."""
+"""HTTP API: one flask-smorest Blueprint per resource under ``api/<resource>/``, each with its
+own url_prefix."""
 from __future__ import annotations
 
 
@@ -8,5 +9,6 @@ def blueprints() -> list:
     from .penilaian.resources import blp as penilaian
     from .perpanjangan.resources import blp as perpanjangan
     from .pp30.resources import blp as pp30
+    from .tugas_perilaku.resources import blp as tugas_perilaku
 
-    return [penilaian, pp30, catatan, capaian, perpanjangan]
+    return [penilaian, tugas_perilaku, pp30, catatan, capaian, perpanjangan]

@@ -2,13 +2,18 @@
 
 Visible to: the owner, the pejabat penilai, the atasan pejabat penilai, admins of the instansi.
 Anything of another instansi is invisible (404); a visible penilaian the caller may not change
-is 403.
+is 403. A rekan or bawahan set to give behaviour feedback on an aspect reaches the penilaian
+only for that (``juga_penilai_perilaku``).
 """
 from __future__ import annotations
 
-from kinerja_shared.auth import Principal, is_visible
+from typing import Callable
 
-from .errors import dilarang, tidak_ditemukan
+from kinerja_shared.auth.access import is_visible
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Forbidden, NotFound
+
+from . import muat
 
 
 def terlihat(p: Principal, pen) -> bool:
@@ -27,28 +32,51 @@ def penilai_perilaku_ids(pen) -> set[str]:
     return {i for i in ids if i}
 
 
+def hanya_penilai_perilaku(p: Principal, pen) -> bool:
+    """The caller reaches this penilaian only as a penilai perilaku of one of its aspects."""
+    return not terlihat(p, pen) and p.sees_instansi(pen["instansi_id"]) \
+        and p.pegawai_id in penilai_perilaku_ids(pen)
+
+
 def pastikan_terlihat(p: Principal, pen, *, juga_penilai_perilaku: bool = False) -> None:
-    if terlihat(p, pen):
+    if terlihat(p, pen) or (juga_penilai_perilaku and hanya_penilai_perilaku(p, pen)):
         return
-    if juga_penilai_perilaku and p.sees_instansi(pen["instansi_id"]) \
-            and p.pegawai_id in penilai_perilaku_ids(pen):
-        return
-    raise tidak_ditemukan("Penilaian tidak ditemukan.")
+    raise NotFound("Penilaian tidak ditemukan.")
+
+
+def pastikan_penilai_perilaku(p: Principal, pen) -> None:
+    pastikan_terlihat(p, pen, juga_penilai_perilaku=True)
 
 
 def pastikan_pemilik(p: Principal, pen) -> None:
     pastikan_terlihat(p, pen)
     if p.pegawai_id != pen["pegawai_id"]:
-        raise dilarang("Hanya pegawai pemilik penilaian yang dapat melakukan ini.")
+        raise Forbidden("Hanya pegawai pemilik penilaian yang dapat melakukan ini.")
 
 
 def pastikan_pejabat_penilai(p: Principal, pen) -> None:
     pastikan_terlihat(p, pen)
     if p.pegawai_id != pen["pejabat_penilai_id"]:
-        raise dilarang("Hanya pejabat penilai yang dapat melakukan ini.")
+        raise Forbidden("Hanya pejabat penilai yang dapat melakukan ini.")
 
 
 def pastikan_pemilik_atau_penilai(p: Principal, pen) -> None:
     pastikan_terlihat(p, pen)
     if p.pegawai_id not in (pen["pegawai_id"], pen["pejabat_penilai_id"]):
-        raise dilarang("Hanya pegawai pemilik atau pejabat penilai yang dapat melakukan ini.")
+        raise Forbidden("Hanya pegawai pemilik atau pejabat penilai yang dapat melakukan ini.")
+
+
+def muat_terlihat(uow, principal: Principal, penilaian_id: str):
+    """The penilaian, for reading: 404 when it is missing or not visible to the caller."""
+    pen = muat.penilaian_row(uow.session, penilaian_id)
+    pastikan_terlihat(principal, pen)
+    return pen
+
+
+def muat_untuk_diubah(uow, principal: Principal, penilaian_id: str,
+                      boleh: Callable[[Principal, object], None] = pastikan_pemilik):
+    """The penilaian, locked for a change, once ``boleh(principal, pen)`` let the caller
+    (404 / 403 otherwise)."""
+    pen = muat.penilaian_row(uow.session, penilaian_id, for_update=True)
+    boleh(principal, pen)
+    return pen

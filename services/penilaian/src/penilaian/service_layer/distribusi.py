@@ -10,9 +10,8 @@ from sqlalchemy import or_, select
 from ..adapters.tables import capaian_organisasi, penilaian
 from ..domain.aturan import rules_for
 from ..domain.distribusi import Aturan, periksa
+from ..domain.status import DITUTUP
 from .muat import periode_row, unor_dalam_induk
-
-DITUTUP = "DITUTUP"
 
 
 @dataclass

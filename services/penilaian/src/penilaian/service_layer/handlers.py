@@ -1,4 +1,6 @@
-"""Events this service consumes: the explicit subscription list (event type -> handler)."""
+"""Events this service consumes: the explicit subscription list (event type -> handler). Each
+handler receives the typed payload of its contract (``kinerja_shared.events.contracts``). What
+the service publishes is in ``events.py``."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -6,7 +8,7 @@ from typing import Mapping
 from kinerja_shared.messaging.dispatcher import Handler
 
 from . import identity_read_model as identity
-from .rating import keberatan_diputuskan
+from .keberatan import keberatan_diputuskan
 from .skp_events import periode_diperbarui, skp_dibatalkan, skp_disetujui
 
 

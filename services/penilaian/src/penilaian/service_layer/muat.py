@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from kinerja_shared.errors import NotFound
+
 from ..adapters.tables import instansi_ref, pegawai_ref, penilaian, periode_ref, unor_ref
 from ..domain.aturan import RuleSet, rules_for
 from ..domain.pengaturan import Pengaturan
-from .errors import tidak_ditemukan
 
 
 def penilaian_row(s, penilaian_id: str, *, for_update: bool = False):
@@ -15,7 +16,7 @@ def penilaian_row(s, penilaian_id: str, *, for_update: bool = False):
         stmt = stmt.with_for_update()
     row = s.execute(stmt).mappings().first()
     if row is None:
-        raise tidak_ditemukan("Penilaian tidak ditemukan.")
+        raise NotFound("Penilaian tidak ditemukan.")
     return row
 
 
@@ -28,7 +29,7 @@ def penilaian_rows(s, penilaian_ids: list[str], *, for_update: bool = False) -> 
     rows = {r["id"]: r for r in s.execute(stmt).mappings()}
     missing = [i for i in penilaian_ids if i not in rows]
     if missing:
-        raise tidak_ditemukan(f"Penilaian {missing[0]} tidak ditemukan.")
+        raise NotFound(f"Penilaian {missing[0]} tidak ditemukan.")
     return [rows[i] for i in penilaian_ids]
 
 

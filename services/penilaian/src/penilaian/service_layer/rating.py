@@ -6,26 +6,23 @@ enforces the pola (``penegakan_distribusi: BLOKIR``).
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, update
+
+from kinerja_shared import clock
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Conflict, Invalid
 
 from ..adapters.tables import penilaian
 from ..domain.aturan import RuleSet, rules_for
 from ..domain.pengaturan import BLOKIR
 from ..domain.predikat import predikat_dari_matriks
-from . import muat
+from ..domain.status import DITETAPKAN, TERKUNCI
+from . import akses, muat
 from .distribusi import Distribusi, capaian_of, distribusi
-from .errors import konflik, tidak_valid
-from .pp30 import terapkan_keberatan
 from .publikasi import terbitkan
 from .riwayat import catat, catat_banyak
-from .skp_events import DITETAPKAN, DITUTUP, now
-
-log = logging.getLogger("kinerja.penilaian")
-
-TERKUNCI = (DITETAPKAN, DITUTUP)
 
 
 @dataclass
@@ -71,7 +68,7 @@ def tentukan(s, pen, rating_hasil_kerja: str | None, rating_perilaku: str,
     """The predikat these ratings give; for the pimpinan of the organisation the capaian
     kinerja organisasi is the rating hasil kerja."""
     if pen["model"] == "PP_30_2019":
-        raise konflik("SKP model PP 30/2019 dinilai dengan nilai numerik (pp30), bukan rating.")
+        raise Conflict("SKP model PP 30/2019 dinilai dengan nilai numerik (pp30), bukan rating.")
     ctx = ctx or Konteks(s)
     rules = ctx.rules(pen)
     induk = ctx.unor_induk(pen["unor_id"])
@@ -81,13 +78,12 @@ def tentukan(s, pen, rating_hasil_kerja: str | None, rating_perilaku: str,
         if capaian is not None:
             dari_capaian = rules.rating_pimpinan[capaian["capaian"]]
             if rating_hasil_kerja not in (None, dari_capaian):
-                raise konflik(
+                raise Conflict(
                     "Rating hasil kerja pimpinan organisasi mengikuti capaian kinerja organisasi "
                     f"({capaian['capaian']}): {dari_capaian}.")
             rating_hasil_kerja, sumber = dari_capaian, "CAPAIAN_ORGANISASI"
     if rating_hasil_kerja is None:
-        raise tidak_valid("Rating hasil kerja wajib diisi.",
-                          {"rating_hasil_kerja": ["Wajib diisi."]})
+        raise Invalid({"rating_hasil_kerja": ["Wajib diisi."]}, "Rating hasil kerja wajib diisi.")
     return Penetapan(pen["id"], rating_hasil_kerja, rating_perilaku,
                      predikat_dari_matriks(rules.matriks, rating_hasil_kerja, rating_perilaku),
                      sumber)
@@ -110,12 +106,12 @@ def tegakkan_pola(s, instansi_id: str, hasil: list[Distribusi], justifikasi: str
     detail = {"distribusi": [d.to_dict() for d in dilanggar]}
     uraian = "; ".join(a.uraian for d in dilanggar for a in d.dilanggar)
     if muat.pengaturan(s, instansi_id).penegakan_distribusi == BLOKIR:
-        raise konflik(f"Predikat melanggar pola distribusi: {uraian}.",
-                      type="pola-distribusi-dilanggar", **detail)
+        raise Conflict(f"Predikat melanggar pola distribusi: {uraian}.",
+                       code="pola-distribusi-dilanggar", **detail)
     if not (justifikasi or "").strip():
-        raise tidak_valid(f"Predikat melanggar pola distribusi ({uraian}); tuliskan justifikasi.",
-                          {"justifikasi": ["Wajib diisi karena pola distribusi dilanggar."]},
-                          type="justifikasi-diperlukan", **detail)
+        raise Invalid({"justifikasi": ["Wajib diisi karena pola distribusi dilanggar."]},
+                      f"Predikat melanggar pola distribusi ({uraian}); tuliskan justifikasi.",
+                      code="justifikasi-diperlukan", **detail)
 
 
 def simpan(s, pen, h: Penetapan, *, oleh: str | None, alasan: str | None,
@@ -125,7 +121,7 @@ def simpan(s, pen, h: Penetapan, *, oleh: str | None, alasan: str | None,
                "predikat": h.predikat}
     s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
         **sesudah, justifikasi_distribusi=justifikasi or pen["justifikasi_distribusi"],
-        updated_at=now()))
+        updated_at=clock.now()))
     catat(s, pen["id"], aksi, oleh, sebelum, sesudah, alasan or justifikasi)
 
 
@@ -134,7 +130,7 @@ def simpan_banyak(s, pasangan: list[tuple], *, oleh: str | None, justifikasi: st
     """``simpan`` for many (pen, Penetapan) pairs: one executemany UPDATE, one history insert."""
     if not pasangan:
         return
-    waktu = now()
+    waktu = clock.now()
     s.execute(update(penilaian).where(penilaian.c.id == bindparam("b_id")).values(
         rating_hasil_kerja=bindparam("b_rh"), rating_perilaku=bindparam("b_rp"),
         predikat=bindparam("b_predikat"), justifikasi_distribusi=bindparam("b_just"),
@@ -150,92 +146,61 @@ def simpan_banyak(s, pasangan: list[tuple], *, oleh: str | None, justifikasi: st
         for pen, h in pasangan])
 
 
-def beri_rating(uow, pen, *, oleh: str, rating_hasil_kerja: str | None, rating_perilaku: str,
-                justifikasi: str | None) -> tuple[Penetapan, list[Distribusi]]:
+def beri_rating(uow, principal: Principal, penilaian_id: str, *, rating_hasil_kerja: str | None,
+                rating_perilaku: str, justifikasi: str | None) -> None:
+    """The pejabat penilai's two ratings; the predikat the matrix gives, within the pola
+    distribusi of the unit (or with a justification, unless the instansi blocks)."""
+    pen = akses.muat_untuk_diubah(uow, principal, penilaian_id, akses.pastikan_pejabat_penilai)
     s = uow.session
     if pen["status"] in TERKUNCI:
-        raise konflik(f"Penilaian berstatus {pen['status']}; rating tidak dapat diubah.")
+        raise Conflict(f"Penilaian berstatus {pen['status']}; rating tidak dapat diubah.")
     h = tentukan(s, pen, rating_hasil_kerja, rating_perilaku)
     hasil = periksa_distribusi(s, [pen], [h])
     tegakkan_pola(s, pen["instansi_id"], hasil, justifikasi)
-    simpan(s, pen, h, oleh=oleh, alasan=None, justifikasi=justifikasi)
-    return h, hasil
+    simpan(s, pen, h, oleh=principal.pegawai_id, alasan=None, justifikasi=justifikasi)
 
 
-def rating_massal(uow, pens, items: list[dict], *, oleh: str, dry_run: bool,
-                  justifikasi: str | None) -> tuple[list[Penetapan], list[Distribusi]]:
+def rating_massal(uow, principal: Principal, items: list[dict], *, dry_run: bool,
+                  justifikasi: str | None) -> dict:
+    """Ratings of many penilaian of the caller at once: each row's predikat and the resulting
+    distribution of every unit touched. Saved only when not ``dry_run`` (and then within the
+    pola, like one rating); a dry run is the same call on a unit of work never committed."""
     s = uow.session
+    pens = muat.penilaian_rows(s, [i["penilaian_id"] for i in items], for_update=not dry_run)
+    for pen in pens:
+        akses.pastikan_pejabat_penilai(principal, pen)
     by_id = {p["id"]: p for p in pens}
     ctx = Konteks(s)
     hasil = []
     for item in items:
         pen = by_id[item["penilaian_id"]]
         if pen["status"] in TERKUNCI:
-            raise konflik(f"Penilaian {pen['id']} berstatus {pen['status']}.")
+            raise Conflict(f"Penilaian {pen['id']} berstatus {pen['status']}.")
         hasil.append(tentukan(s, pen, item.get("rating_hasil_kerja"), item["rating_perilaku"],
                               ctx))
     dist = periksa_distribusi(s, pens, hasil, ctx)
     if not dry_run:
-        instansi = {p["instansi_id"] for p in pens}
-        for instansi_id in instansi:
-            tegakkan_pola(s, instansi_id, [d for d in dist], justifikasi)
-        simpan_banyak(s, [(by_id[h.penilaian_id], h) for h in hasil], oleh=oleh,
+        for instansi_id in {p["instansi_id"] for p in pens}:
+            tegakkan_pola(s, instansi_id, dist, justifikasi)
+        simpan_banyak(s, [(by_id[h.penilaian_id], h) for h in hasil], oleh=principal.pegawai_id,
                       justifikasi=justifikasi, aksi="RATING_MASSAL")
-    return hasil, dist
+    dists = [d.to_dict() for d in dist]
+    return {"dry_run": dry_run, "hasil": [h.__dict__ for h in hasil], "distribusi": dists,
+            "sesuai": all(d["sesuai"] for d in dists)}
 
 
-def tetapkan(uow, pen, *, oleh: str) -> None:
+def tetapkan(uow, principal: Principal, penilaian_id: str) -> None:
+    """The pejabat penilai sets the predikat: DITETAPKAN, revisi + 1, PredikatDitetapkan (and
+    PredikatFinal for the final period)."""
+    pen = akses.muat_untuk_diubah(uow, principal, penilaian_id, akses.pastikan_pejabat_penilai)
     if pen["status"] in TERKUNCI:
-        raise konflik(f"Penilaian berstatus {pen['status']}; tidak dapat ditetapkan.")
+        raise Conflict(f"Penilaian berstatus {pen['status']}; tidak dapat ditetapkan.")
     if pen["predikat"] is None:
-        raise konflik("Predikat belum ada: berikan rating (atau nilai PP 30) terlebih dahulu.")
+        raise Conflict("Predikat belum ada: berikan rating (atau nilai PP 30) terlebih dahulu.")
     s = uow.session
-    waktu = now()
+    waktu = clock.now()
     s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
         status=DITETAPKAN, ditetapkan_at=waktu, revisi=pen["revisi"] + 1, updated_at=waktu))
-    catat(s, pen["id"], "DITETAPKAN", oleh, {"status": pen["status"]},
+    catat(s, pen["id"], "DITETAPKAN", principal.pegawai_id, {"status": pen["status"]},
           {"status": DITETAPKAN, "predikat": pen["predikat"], "revisi": pen["revisi"] + 1}, None)
     terbitkan(uow, pen["id"])
-
-
-def _rating_keberatan(s, pen, event, *, oleh: str | None, alasan: str) -> str | None:
-    """The ratings of an approved keberatan (PermenPAN-RB 6/2022): a rating not given keeps its
-    value; the matrix gives the predikat. None when applied, otherwise why not."""
-    if not (event.rating_hasil_kerja or event.rating_perilaku):
-        return "keputusan tidak memuat rating"
-    rh = event.rating_hasil_kerja or pen["rating_hasil_kerja"]
-    rp = event.rating_perilaku or pen["rating_perilaku"]
-    if rh is None or rp is None:
-        return "rating belum lengkap"
-    h = Penetapan(pen["id"], rh, rp, predikat_dari_matriks(muat.rules_of(s, pen).matriks, rh, rp))
-    simpan(s, pen, h, oleh=oleh, alasan=alasan, justifikasi=None, aksi="KEBERATAN")
-    return None
-
-
-def keberatan_diputuskan(event, _envelope, uow) -> None:
-    """An atasan pejabat penilai decided a keberatan. DISETUJUI sets what he decided (ratings
-    under PermenPAN-RB 6/2022, the nilai perilaku under PP 30/2019), hence a new predikat, and
-    a DITETAPKAN penilaian republishes PredikatDitetapkan (and PredikatFinal) with revisi + 1.
-    DITOLAK, or an approval without what the penilaian's model needs, is only recorded in the
-    history (the latter with a warning in the log); the predikat stays."""
-    s = uow.session
-    pen = muat.penilaian_row(s, event.penilaian_id, for_update=True)
-    oleh = event.pemutus.id if event.pemutus else None
-    alasan = f"Keberatan {event.keberatan_id} {event.keputusan}: {event.uraian or ''}".strip()
-    if event.keputusan != "DISETUJUI":
-        catat(s, pen["id"], "KEBERATAN_" + event.keputusan, oleh, None, None, alasan)
-        return
-    if pen["model"] == "PP_30_2019":
-        kendala = terapkan_keberatan(uow, pen, event.nilai_perilaku_pp30, oleh=oleh, alasan=alasan)
-    else:
-        kendala = _rating_keberatan(s, pen, event, oleh=oleh, alasan=alasan)
-    if kendala:
-        log.warning("keberatan %s approved without effect on penilaian %s (%s): %s",
-                    event.keberatan_id, pen["id"], pen["model"], kendala)
-        catat(s, pen["id"], "KEBERATAN_DISETUJUI", oleh, None, None,
-              f"{alasan} (predikat tidak berubah: {kendala})")
-        return
-    if pen["status"] == DITETAPKAN:
-        s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
-            revisi=pen["revisi"] + 1))
-        terbitkan(uow, pen["id"])

@@ -1,9 +1,10 @@
 """History of every change to a penilaian: who, when, what before and after, why."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
+
+from kinerja_shared import clock
 
 from ..adapters.tables import riwayat
 
@@ -23,7 +24,7 @@ def _json(value: Any) -> Any:
 def catat(session, penilaian_id: str, aksi: str, oleh: str | None, sebelum: Any, sesudah: Any,
           alasan: str | None) -> None:
     session.execute(riwayat.insert().values(
-        penilaian_id=penilaian_id, waktu=datetime.now(timezone.utc), oleh_pegawai_id=oleh,
+        penilaian_id=penilaian_id, waktu=clock.now(), oleh_pegawai_id=oleh,
         aksi=aksi, sebelum=_json(sebelum), sesudah=_json(sesudah), alasan=alasan))
 
 
@@ -32,7 +33,7 @@ def catat_banyak(session, rows: list[dict[str, Any]]) -> None:
     alasan}`` each, all at the same time."""
     if not rows:
         return
-    waktu = datetime.now(timezone.utc)
+    waktu = clock.now()
     session.execute(riwayat.insert(), [
         {"penilaian_id": r["penilaian_id"], "waktu": waktu, "oleh_pegawai_id": r["oleh"],
          "aksi": r["aksi"], "sebelum": _json(r["sebelum"]), "sesudah": _json(r["sesudah"]),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from ..common import CAPAIAN, PagingQuery
+from ..common import CAPAIAN, ID_MAX, TAHUN, URL_DOC, url
 
 
 class CapaianSchema(Schema):
@@ -20,33 +20,42 @@ class CapaianSchema(Schema):
     updated_at = fields.DateTime()
 
 
-_url = validate.URL(schemes={"http", "https"}, require_tld=False)
+def _bukti_dukung(**kwargs) -> fields.Str:
+    """An http(s) URL, as the document says (``URL_DOC``'s pattern)."""
+    return fields.Str(allow_none=True, validate=url, metadata={
+        "pattern": URL_DOC["pattern"], "description": URL_DOC["description"]}, **kwargs)
 
 
 class CapaianInput(Schema):
-    periode_id = fields.Str(required=True)
-    unor_induk_id = fields.Str(required=True)
+    periode_id = fields.Str(required=True, validate=validate.Length(max=ID_MAX),
+                            metadata={"description": "A period of the caller's instansi "
+                                                     "(422 when unknown)."})
+    unor_induk_id = fields.Str(required=True, validate=validate.Length(max=ID_MAX))
     capaian = fields.Str(required=True, validate=validate.OneOf(CAPAIAN))
-    bukti_dukung = fields.Str(load_default=None, allow_none=True, validate=_url)
-    tahun = fields.Int(metadata={"description": "Mengikuti periode; bila diisi harus sama."})
+    bukti_dukung = _bukti_dukung(load_default=None)
+    tahun = fields.Int(validate=TAHUN, metadata={
+        "description": "Follows the period; when given it must be the period's (422)."})
 
 
 class CapaianPatch(Schema):
     capaian = fields.Str(validate=validate.OneOf(CAPAIAN))
-    bukti_dukung = fields.Str(allow_none=True, validate=_url)
+    bukti_dukung = _bukti_dukung()
 
 
-class CapaianQuery(PagingQuery):
-    tahun = fields.Int()
+class CapaianQuery(Schema):
+    tahun = fields.Int(validate=TAHUN)
     periode_id = fields.Str()
     unor_induk_id = fields.Str()
     final = fields.Bool()
 
 
-class FinalSchema(Schema):
-    capaian_organisasi = fields.Nested(CapaianSchema)
-    peringatan = fields.List(fields.Str())
-    statistik = fields.Dict()
+class FinalSchema(CapaianSchema):
+    """The capaian (as GET answers it) and what finalising found."""
+
+    peringatan = fields.List(fields.Str(), metadata={
+        "description": "Warnings (Indonesian), e.g. pegawai of the unit not assessed yet."})
+    statistik = fields.Dict(metadata={
+        "description": "The statistics at finalisation (as GET …/statistik answers them)."})
 
 
 class StatistikSchema(Schema):
@@ -56,10 +65,11 @@ class StatistikSchema(Schema):
     pegawai_total = fields.Int()
     pegawai_dinilai = fields.Int()
     pegawai_belum_dinilai = fields.Int()
-    total = fields.Int(metadata={"description": "Penilaian aktif di unit dan periode ini."})
+    total = fields.Int(metadata={"description": "Active penilaian of the unit in the period."})
     dinilai = fields.Int()
     jumlah = fields.Dict(keys=fields.Str(), values=fields.Int(),
-                         metadata={"description": "Jumlah per predikat."})
+                         metadata={"description": "How many per predikat."})
     aturan = fields.List(fields.Dict(), metadata={
-        "description": "Pola yang diizinkan (min/max per aturan), aktual, dan dilanggar."})
+        "description": "The pola allowed (min/max per rule), the actual count, and whether "
+                       "it is broken."})
     sesuai = fields.Bool()

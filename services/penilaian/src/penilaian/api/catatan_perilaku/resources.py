@@ -1,86 +1,74 @@
 """Buku Catatan Perilaku (DKI): dated behaviour notes of the pejabat penilai on a penilaian;
 read by whoever sees the penilaian, added, corrected and removed by the pejabat penilai while
-the penilaian is open."""
+the penilaian is open. Writes answer the penilaian (GET /penilaian/{id}), which lists the
+notes under `catatan_perilaku`."""
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
-from kinerja_shared.auth import current_principal, login_required
-from kinerja_shared.runtime import current_runtime
+from kinerja_shared.auth.flask import login_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint, created, unpaged
 
 from ... import views
-from ...service_layer import akses, catatan, muat
-from ...service_layer.errors import tidak_ditemukan
+from ...service_layer import catatan
 from ..common import HapusQuery
-from ..penilaian.resources import _act
+from ..penilaian.schemas import PenilaianSchema
 from . import schemas as sc
 
-blp = Blueprint("catatan_perilaku", __name__, description=(
-    "Buku Catatan Perilaku: catatan perilaku bertanggal oleh pejabat penilai selama periode."))
+blp = Blueprint("catatan_perilaku", __name__,
+                url_prefix="/penilaian/<penilaian_id>/catatan-perilaku", description=(
+                    "Buku Catatan Perilaku: dated behaviour notes the pejabat penilai writes "
+                    "during the period."))
 
 
-def _catatan(penilaian_id: str, catatan_id: str | None = None) -> list[dict]:
-    with current_runtime().uow() as uow:
-        pen = muat.penilaian_row(uow.session, penilaian_id)
-        akses.pastikan_terlihat(current_principal(), pen)
-        return views.catatan(uow.session, penilaian_id, catatan_id)
-
-
-@blp.route("/penilaian/<penilaian_id>/catatan-perilaku")
-class CatatanPerilaku(MethodView):
-    @login_required
-    @blp.response(200, sc.CatatanSchema(many=True))
-    def get(self, penilaian_id):
-        """Buku Catatan Perilaku penilaian ini, urut tanggal."""
-        return _catatan(penilaian_id)
-
-    @login_required
-    @blp.arguments(sc.CatatanInput)
-    @blp.response(201, sc.CatatanSchema(many=True))
-    def post(self, data, penilaian_id):
-        """Tambah catatan perilaku bertanggal (pejabat penilai), di dalam periode penilaian,
-        selama penilaian DRAFT atau DIKIRIM (sesudahnya 409 ``penilaian-terkunci``); dicatat di
-        riwayat. Jawabannya seluruh catatan."""
-        p = current_principal()
-        _act(penilaian_id, akses.pastikan_pejabat_penilai, lambda uow, pen: catatan.tambah(
-            uow, pen, tanggal=data["tanggal"], uraian=data["uraian"], oleh=p.pegawai_id))
-        return _catatan(penilaian_id)
-
-
-@blp.route("/penilaian/<penilaian_id>/catatan-perilaku/<catatan_id>")
+@blp.route("/<catatan_id>")
 class CatatanPerilakuById(MethodView):
     @login_required
     @blp.response(200, sc.CatatanSchema)
     def get(self, penilaian_id, catatan_id):
-        """Satu catatan perilaku."""
-        rows = _catatan(penilaian_id, catatan_id)
-        if not rows:
-            raise tidak_ditemukan("Catatan perilaku tidak ditemukan pada penilaian ini.")
-        return rows[0]
+        """One note."""
+        return run_query(catatan.satu, penilaian_id, catatan_id)
 
     @login_required
     @blp.arguments(sc.CatatanUbahInput)
-    @blp.response(200, sc.CatatanSchema(many=True))
+    @blp.response(200, PenilaianSchema)
     def patch(self, data, penilaian_id, catatan_id):
-        """Koreksi tanggal dan/atau uraian satu catatan (``alasan`` opsional). Pejabat penilai,
-        selama penilaian DRAFT atau DIKIRIM (sesudahnya 409 ``penilaian-terkunci``); tanggal
-        tetap di dalam periode (422); catatan penilaian lain: 404. Dicatat di riwayat
-        (sebelum/sesudah). Jawabannya seluruh catatan."""
-        p = current_principal()
+        """Correct the date and/or text of one note (`alasan` optional). The pejabat penilai,
+        while the penilaian is DRAFT or DIKIRIM (409 `penilaian-terkunci` after); the date
+        stays inside the period (422); a note of another penilaian: 404. Kept in the riwayat
+        (before/after)."""
         alasan = data.pop("alasan")
-        _act(penilaian_id, akses.pastikan_pejabat_penilai, lambda uow, pen: catatan.ubah(
-            uow, pen, catatan_id, perubahan=data, alasan=alasan, oleh=p.pegawai_id))
-        return _catatan(penilaian_id)
+        run_command(catatan.ubah, penilaian_id, catatan_id, perubahan=data, alasan=alasan)
+        return run_query(views.penilaian, penilaian_id)
 
     @login_required
     @blp.arguments(HapusQuery, location="query")
-    @blp.response(200, sc.CatatanSchema(many=True))
+    @blp.response(204)
     def delete(self, args, penilaian_id, catatan_id):
-        """Hapus satu catatan (``alasan`` opsional). Pejabat penilai, selama penilaian DRAFT
-        atau DIKIRIM (sesudahnya 409 ``penilaian-terkunci``); catatan penilaian lain: 404.
-        Dicatat di riwayat. Jawabannya catatan yang tersisa."""
-        p = current_principal()
-        _act(penilaian_id, akses.pastikan_pejabat_penilai, lambda uow, pen: catatan.hapus(
-            uow, pen, catatan_id, alasan=args["alasan"], oleh=p.pegawai_id))
-        return _catatan(penilaian_id)
+        """Remove one note (`alasan` optional). The pejabat penilai, while the penilaian is
+        DRAFT or DIKIRIM (409 `penilaian-terkunci` after); a note of another penilaian: 404.
+        Kept in the riwayat."""
+        run_command(catatan.hapus, penilaian_id, catatan_id, alasan=args["alasan"])
+
+
+@blp.route("")
+class CatatanPerilaku(MethodView):
+    @login_required
+    @blp.response(200, sc.CatatanSchema(many=True))
+    @unpaged("the notes of one penilaian")
+    def get(self, penilaian_id):
+        """The Buku Catatan Perilaku of this penilaian, by date."""
+        return run_query(catatan.daftar, penilaian_id)
+
+    @login_required
+    @blp.arguments(sc.CatatanInput)
+    @blp.response(201, PenilaianSchema)
+    def post(self, data, penilaian_id):
+        """A dated note (pejabat penilai), dated inside the assessment period (422 outside),
+        while the penilaian is DRAFT or DIKIRIM (409 `penilaian-terkunci` after); kept in the
+        riwayat. Answers the penilaian; `Location` names the new note."""
+        cid = run_command(catatan.tambah, penilaian_id, tanggal=data["tanggal"],
+                          uraian=data["uraian"])
+        return created(run_query(views.penilaian, penilaian_id), CatatanPerilakuById,
+                       penilaian_id=penilaian_id, catatan_id=cid)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from ..common import ASPEK, PREDIKAT, RATING, STATUS, BuktiDukung, PagingQuery, PegawaiRingkasSchema
-from ..pp30.schemas import Pp30Schema
+from ...domain.status import STATUS
+from ..catatan_perilaku.schemas import CatatanSchema
+from ..common import ASPEK, PREDIKAT, RATING, TAHUN, BuktiDukung, PegawaiRingkasSchema
+from ..pp30.schemas import Pp30Schema, desimal
 
 
 class PeriodeSchema(Schema):
@@ -55,28 +57,33 @@ class PenilaianRingkasSchema(Schema):
     rating_hasil_kerja = fields.Str(allow_none=True)
     rating_perilaku = fields.Str(allow_none=True)
     predikat = fields.Str(allow_none=True)
-    revisi = fields.Int(metadata={"description": "Revisi predikat yang diterbitkan (0 = belum)."})
-    nilai_skp = fields.Decimal(as_string=True, allow_none=True)
-    nilai_perilaku = fields.Decimal(as_string=True, allow_none=True)
-    nilai_kinerja = fields.Decimal(as_string=True, allow_none=True)
+    revisi = fields.Int(metadata={
+        "description": "Revision of the published predikat (0: none yet)."})
+    nilai_skp = desimal(description="PP 30 only.")
+    nilai_perilaku = desimal(description="PP 30 only.")
+    nilai_kinerja = desimal(description="PP 30 only.")
     ditetapkan_at = fields.DateTime(allow_none=True)
 
 
 class PenilaianSchema(PenilaianRingkasSchema):
+    """GET /penilaian/{id}, and the answer of every write to a penilaian or a part of it."""
+
     rhk = fields.List(fields.Dict())
     realisasi = fields.List(fields.Nested(RealisasiSchema))
     perilaku = fields.List(fields.Nested(PerilakuSchema))
+    catatan_perilaku = fields.List(fields.Nested(CatatanSchema), metadata={
+        "description": "The Buku Catatan Perilaku, by date."})
     batas_pengisian = fields.Date(allow_none=True)
     justifikasi_distribusi = fields.Str(allow_none=True)
     pp30 = fields.Nested(Pp30Schema, metadata={
-        "description": "Hanya model PP_30_2019: realisasi per kegiatan, tugas tambahan dan "
-                       "kreativitas, nilai perilaku per aspek."})
+        "description": "`PP_30_2019` model only: realisasi per kegiatan, tugas tambahan and "
+                       "kreativitas, nilai perilaku per aspect."})
 
 
-class PenilaianQuery(PagingQuery):
+class PenilaianQuery(Schema):
     skp_id = fields.Str()
     pegawai_id = fields.Str()
-    tahun = fields.Int()
+    tahun = fields.Int(validate=TAHUN)
     periode_id = fields.Str()
     unor_id = fields.Str()
     status = fields.Str(validate=validate.OneOf(STATUS))
@@ -98,10 +105,12 @@ class UmpanBalikInput(Schema):
 class RatingInput(Schema):
     rating_hasil_kerja = fields.Str(load_default=None, allow_none=True,
                                     validate=validate.OneOf(RATING), metadata={
-        "description": "Boleh kosong untuk pimpinan organisasi: mengikuti capaian organisasi."})
+        "description": "Required (422 without it), except for the pimpinan of the organisation "
+                       "once the capaian organisasi is set: his follows the capaian."})
     rating_perilaku = fields.Str(required=True, validate=validate.OneOf(RATING))
     justifikasi = fields.Str(load_default=None, allow_none=True, validate=validate.Length(max=5000),
-                             metadata={"description": "Wajib bila pola distribusi dilanggar."})
+                             metadata={"description": "Required when the predikat breaks the "
+                                                      "pola distribusi (422 without it)."})
 
 
 class RatingMassalItem(Schema):
@@ -114,8 +123,11 @@ class RatingMassalItem(Schema):
 class RatingMassalInput(Schema):
     items = fields.List(fields.Nested(RatingMassalItem), required=True,
                         validate=validate.Length(min=1, max=10000))
-    dry_run = fields.Bool(load_default=False)
-    justifikasi = fields.Str(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+    dry_run = fields.Bool(load_default=False, metadata={
+        "description": "Compute the predikat and the resulting distribution without saving."})
+    justifikasi = fields.Str(load_default=None, allow_none=True, validate=validate.Length(max=5000),
+                             metadata={"description": "Required to save ratings that break the "
+                                                      "pola distribusi (422 without it)."})
 
 
 class DistribusiSchema(Schema):
@@ -137,11 +149,6 @@ class RatingHasilSchema(Schema):
     sumber_rating_hasil_kerja = fields.Str()
 
 
-class RatingResponse(RatingHasilSchema):
-    distribusi = fields.List(fields.Nested(DistribusiSchema))
-    penilaian = fields.Nested(PenilaianSchema)
-
-
 class RatingMassalResponse(Schema):
     dry_run = fields.Bool()
     hasil = fields.List(fields.Nested(RatingHasilSchema))
@@ -154,7 +161,7 @@ class PerilakuInput(UmpanBalikInput):
 
 
 class TugasPerilakuQuery(Schema):
-    tahun = fields.Int(load_default=None)
+    tahun = fields.Int(load_default=None, validate=TAHUN)
 
 
 class TugasPerilakuSchema(Schema):
