@@ -1,1 +1,1 @@
-"""Kinerja Angka Kredit service: Konversi predikat ke angka kredit jabatan fungsional dan siklus PAK (PermenPAN-RB 1/2023)."""
+"""Kinerja Angka Kredit service: Angka kredit of functional positions (PermenPAN-RB 1/2023): conversion of predikat, accumulation, integration of earlier credit, the PAK lifecycle."""

@@ -7,9 +7,10 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
-DESCRIPTION = "Konversi predikat ke angka kredit jabatan fungsional dan siklus PAK (PermenPAN-RB 1/2023)."
+DESCRIPTION = "Angka kredit of functional positions (PermenPAN-RB 1/2023): conversion of predikat, accumulation, integration of earlier credit, the PAK lifecycle."
 
 
 def definition() -> ServiceDefinition:
@@ -21,5 +22,6 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=PUBLISHES,
         handlers=handlers,
     )

@@ -1,1 +1,1 @@
-"""Kinerja Integrasi service: Sinkronisasi dengan SIASN dan PMM, beserta sandbox keduanya."""
+"""Kinerja Integration service: Synchronisation with SIASN and PMM (with sandboxes of both), and feeds for national pipelines."""

@@ -7,10 +7,11 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 from .service_layer.jobs import registry as jobs
 
-DESCRIPTION = "Sinkronisasi dengan SIASN dan PMM, beserta sandbox keduanya."
+DESCRIPTION = "Synchronisation with SIASN and PMM (with sandboxes of both), and feeds for national pipelines."
 
 
 def definition() -> ServiceDefinition:
@@ -22,6 +23,7 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=PUBLISHES,
         handlers=handlers,
         jobs=jobs,
     )

@@ -1,1 +1,1 @@
-"""Kinerja Keberatan service: Keberatan atas predikat kinerja: pengajuan, penjelasan, sanggahan, keputusan."""
+"""Kinerja Keberatan service: Objections (keberatan) to a predikat: filing, the pejabat penilai's explanation, the DKI sanggahan chain, the decision."""

@@ -7,9 +7,10 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
-DESCRIPTION = "Keberatan atas predikat kinerja: pengajuan, penjelasan, sanggahan, keputusan."
+DESCRIPTION = "Objections (keberatan) to a predikat: filing, the pejabat penilai's explanation, the DKI sanggahan chain, the decision."
 
 
 def definition() -> ServiceDefinition:
@@ -21,5 +22,6 @@ def definition() -> ServiceDefinition:
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
+        publishes=PUBLISHES,
         handlers=handlers,
     )

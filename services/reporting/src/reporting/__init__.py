@@ -1,1 +1,1 @@
-"""Kinerja Pelaporan service: Laporan Excel, dokumen PDF, cetak massal dan kepatuhan."""
+"""Kinerja Reporting service: Excel reports, PDF documents verifiable by QR code, bulk printing and compliance."""

@@ -1,4 +1,6 @@
-"""HTTP API: one flask-smorest Blueprint per resource under ``api/<resource>/``."""
+"""HTTP API: one ``kinerja_shared.web.http.Blueprint`` (with its url_prefix) per resource under
+``api/<resource>/`` (resources.py: MethodViews calling ``run_command`` / ``run_query`` /
+``run_page``; schemas.py: marshmallow). docs/ARCHITECTURE.md, "HTTP conventions"."""
 from __future__ import annotations
 
 
