@@ -133,3 +133,25 @@ def test_bounds_are_numbers(documents, service):
                 walk(value, where)
 
     walk(spec)
+
+
+def test_the_validator_refuses_a_broken_document(documents):
+    """The check bites: a bound emitted as a string (what Decimal bounds used to give) or an
+    operation without responses makes the document invalid."""
+    import copy
+
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    spec, _ = documents["penilaian"]
+    broken = copy.deepcopy(spec)
+    name, schema = next((n, s) for n, s in broken["components"]["schemas"].items()
+                        if any("minimum" in p for p in s.get("properties", {}).values()))
+    prop = next(p for p in schema["properties"].values() if "minimum" in p)
+    prop["minimum"] = str(prop["minimum"])
+    with pytest.raises(OpenAPIValidationError):
+        validate(broken)
+    broken = copy.deepcopy(spec)
+    path = next(iter(broken["paths"].values()))
+    next(op for m, op in path.items() if m in METHODS).pop("responses")
+    with pytest.raises(OpenAPIValidationError):
+        validate(broken)

@@ -18,7 +18,7 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name="integration",
         url_prefix="integration",
-        title="Integrasi",
+        title="Integration",
         description=DESCRIPTION,
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",

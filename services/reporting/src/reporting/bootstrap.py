@@ -18,7 +18,7 @@ def definition() -> ServiceDefinition:
     return ServiceDefinition(
         name="reporting",
         url_prefix="reporting",
-        title="Pelaporan",
+        title="Reporting",
         description=DESCRIPTION,
         metadata=metadata,
         migrations_dir=Path(__file__).parent / "migrations",
