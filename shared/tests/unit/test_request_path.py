@@ -182,3 +182,24 @@ def test_the_document_states_bounds_problems_and_paging(client):
 
 def test_a_page_past_the_last_possible_is_422_not_500(client):
     assert client.get("/barang?page=100000000000000000000").status_code == 422
+
+
+def test_once_before_commit_runs_each_key_once_in_the_transaction(rt):
+    from kinerja_shared.events.contracts.identity import UnorDiperbarui
+
+    built = []
+
+    def snapshot(uow):
+        built.append("u1")
+        uow.add_event(UnorDiperbarui(id="u1", instansi_id="i", nama="x"), aggregate_id="u1")
+
+    with rt.uow() as uow:
+        for _ in range(3):
+            uow.once_before_commit(("unor", "u1"), snapshot)
+        uow.commit()
+    assert built == ["u1"]
+    with rt.uow() as uow:
+        uow.once_before_commit(("unor", "u1"), snapshot)
+        uow.rollback()
+        uow.commit()
+    assert built == ["u1"]  # a rollback forgets what was registered

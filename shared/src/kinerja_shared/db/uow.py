@@ -12,6 +12,11 @@ the unit of work, hands it to a service function and commits after the function 
 function must not commit (``commit()`` raises ``CommitRefused`` while the runner holds it), so
 a refusal raised late in the function still rolls back everything it wrote.
 
+``uow.once_before_commit(key, fn)`` runs ``fn(uow)`` once per key just before the commit, in the
+same transaction: a service that publishes a snapshot of an aggregate after any of its many
+changes registers it wherever a change happens, and the snapshot is built once, from the rows as
+they will be committed (``fn`` may stage events).
+
 A service declares the events it publishes (``ServiceDefinition.publishes``); its units of
 work refuse to stage any other type (``UndeclaredEvent``), so the declared list stays true.
 """
@@ -50,10 +55,12 @@ class UnitOfWork:
         self.publishes = frozenset(publishes) if publishes is not None else None
         self._staged: list[EventEnvelope] = []
         self._held = False
+        self._before_commit: dict[object, Callable[["UnitOfWork"], None]] = {}
 
     def __enter__(self) -> "UnitOfWork":
         self.session = self.session_factory()
         self._staged = []
+        self._before_commit = {}
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -105,10 +112,19 @@ class UnitOfWork:
         finally:
             self._held = False
 
+    def once_before_commit(self, key: object, fn: Callable[["UnitOfWork"], None]) -> None:
+        """Run ``fn(uow)`` just before this transaction commits, once for ``key`` however
+        often it is registered (the first registration wins; order of first registration)."""
+        self._before_commit.setdefault(key, fn)
+
     def commit(self) -> None:
         if self._held:
             raise CommitRefused("a service function never commits: the command runner does, "
                                 "after the function returns")
+        while self._before_commit:
+            pending, self._before_commit = self._before_commit, {}
+            for fn in pending.values():
+                fn(self)
         self.session.commit()
         had_events = bool(self._staged)
         self._staged = []
@@ -118,3 +134,4 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
         self._staged = []
+        self._before_commit = {}
