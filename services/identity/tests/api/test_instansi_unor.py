@@ -4,7 +4,10 @@
 def test_instansi_crud_with_validated_pengaturan(api):
     created = api.ok("post", "/instansi", api.admin, 201, json={"nama": "Pemkab Blora", "kode": "BLORA-1"})
     assert created["pengaturan"] == {"model_skp": "PERMENPAN_6_2022", "skema_periode": "TAHUNAN",
-                                     "jendela_keberatan_hari": 14, "penegakan_distribusi": "PERINGATAN"}
+                                     "jendela_keberatan_hari": 14, "penegakan_distribusi": "PERINGATAN",
+                                     "alur_keberatan": "PERMENPAN_6_2022",
+                                     "pemutus_keberatan_pegawai_id": None,
+                                     "angka_kredit_periodik": False}
     r = api.client.post("/instansi", headers=api.admin, json={"nama": "X", "kode": "BLORA-1"})
     assert r.status_code == 409
     r = api.client.patch(f"/instansi/{created['id']}", headers=api.admin,

@@ -1,7 +1,7 @@
 """First start: the admin_pusat account, the signing key, and the demo data (once)."""
 import sqlalchemy as sa
 
-from identity.adapters.tables import pegawai
+from identity.adapters.tables import instansi, pegawai
 from identity.service_layer.demo import DEMO_PASSWORD, muat_demo
 from identity.service_layer.seed import pastikan_admin_pusat
 
@@ -28,3 +28,18 @@ def test_demo_data_loads_once_and_its_pegawai_can_log_in(api, runtime):
     analis = api.ok("get", f"/pegawai?unor_id={unors['INFORMASI']['id']}", h)[0]
     relasi = api.ok("get", f"/pegawai/{analis['id']}/relasi", h)
     assert relasi["pejabat_penilai"]["jabatan"] == "Kepala Bidang Mutasi dan Promosi"  # the PLT
+
+
+def test_demo_pegawai_have_tmt_golongan_pangkat_and_a_few_away_who_still_log_in(api, runtime):
+    muat_demo(runtime)  # once per database: loaded here or by the test above
+    with runtime.engine.connect() as c:
+        rows = c.execute(sa.select(pegawai).join(instansi, instansi.c.id == pegawai.c.instansi_id)
+                         .where(instansi.c.kode == "DEMO")).mappings().all()
+    assert all(r["tmt_golongan"] is not None and r["golongan"] for r in rows)
+    assert all(r["aktif"] for r in rows)
+    away = {r["status_kepegawaian"]: r for r in rows if r["status_kepegawaian"] != "AKTIF"}
+    assert set(away) == {"CUTI", "TUGAS_BELAJAR"}
+    assert all(r["tmt_status"] is not None for r in away.values())
+    h = api.login(away["CUTI"]["nip"], DEMO_PASSWORD)  # on leave, still logs in
+    me = api.ok("get", "/auth/me", h)
+    assert me["status_kepegawaian"] == "CUTI" and me["pangkat"]

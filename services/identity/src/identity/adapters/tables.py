@@ -58,6 +58,10 @@ pegawai = sa.Table(
     sa.Column("golongan", sa.String(10), nullable=True),
     sa.Column("tmt_jabatan", sa.Date, nullable=True),
     sa.Column("email", sa.String(320), nullable=True),
+    # migration 0007: TMT of the golongan, status kepegawaian (domain/kepegawaian.py) and its TMT
+    sa.Column("tmt_golongan", sa.Date, nullable=True),
+    sa.Column("status_kepegawaian", sa.String(20), nullable=False, server_default="AKTIF"),
+    sa.Column("tmt_status", sa.Date, nullable=True),
     sa.Column("roles", sa.JSON, nullable=False),
     sa.Column("non_asn", sa.Boolean, nullable=False),
     sa.Column("aktif", sa.Boolean, nullable=False),
@@ -72,6 +76,8 @@ pegawai = sa.Table(
     sa.Index("ix_pegawai_pimpinan", "instansi_id",
              postgresql_where=sa.text("jenis_jabatan = 'PIMPINAN'"),
              sqlite_where=sa.text("jenis_jabatan = 'PIMPINAN'")),
+    # search by status within an instansi (migration 0007)
+    sa.Index("ix_pegawai_instansi_status", "instansi_id", "status_kepegawaian"),
 )
 
 plt_plh = sa.Table(

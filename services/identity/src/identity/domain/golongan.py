@@ -29,3 +29,9 @@ def golongan_valid(golongan: str) -> bool:
 
 def pangkat(golongan: str) -> str:
     return GOLONGAN[golongan][0]
+
+
+def pangkat_dari(golongan: str | None) -> str | None:
+    """The pangkat of a golongan, None without one (a non-ASN, a golongan not recorded)."""
+    entry = GOLONGAN.get(golongan) if golongan else None
+    return entry[0] if entry else None

@@ -59,6 +59,9 @@ NAMA = ["Agus Santoso", "Siti Rahmawati", "Budi Hartono", "Dewi Lestari", "Eko P
         "Ratna Dewi", "Slamet Riyadi", "Tri Wahyudi", "Utami Dewi", "Wawan Setiawan",
         "Yanti Susanti", "Yusuf Maulana", "Zahra Amalia", "Arif Budiman", "Bambang Sutrisno"]
 GOLONGAN = ["II/c", "II/d", "III/a", "III/b", "III/c", "III/d"]
+# one staff member of these unor is away, still logging in: a status kepegawaian other than
+# AKTIF since July of last year (the compliance report leaves such pegawai out)
+STATUS_DEMO = {"bangkom": "TUGAS_BELAJAR", "renkeu": "CUTI"}
 
 
 def _nip(i: int, lahir_tahun: int) -> str:
@@ -91,9 +94,13 @@ def muat_demo(runtime) -> bool:
                 orang.append(dict(unor=key, jabatan=kepala, pimpinan=True,
                                   kategori=KATEGORI_KEPALA[eselon[key]]))
             orang += [dict(unor=key, jabatan=jabatan, pimpinan=False, kategori=kategori)] * jumlah
+        tahun = date.today().year
+        status = {max(i for i, o in enumerate(orang) if o["unor"] == key and not o["pimpinan"]): st
+                  for key, st in STATUS_DEMO.items()}
         made = []
         for i, o in enumerate(orang):
             t = now()
+            tahun_cpns = 2005 + i % 15  # as in the NIP
             row = {"id": new_id(), "instansi_id": inst["id"], "nip": _nip(i, 1970 + i % 25),
                    "nik": None, "nama": NAMA[i % len(NAMA)], "gelar_depan": None,
                    "gelar_belakang": None, "unor_id": ids[o["unor"]],
@@ -101,6 +108,10 @@ def muat_demo(runtime) -> bool:
                    "jabatan": o["jabatan"], "kategori_jabatan": o["kategori"],
                    "jenjang": _jenjang(o["jabatan"]) if o["kategori"] == "FUNGSIONAL" else None,
                    "golongan": "IV/b" if o["pimpinan"] else GOLONGAN[i % len(GOLONGAN)],
+                   # kenaikan pangkat takes effect on 1 April or 1 October
+                   "tmt_golongan": date(tahun_cpns + 4, 4 if i % 2 else 10, 1),
+                   "status_kepegawaian": status.get(i, "AKTIF"),
+                   "tmt_status": date(tahun - 1, 7, 1) if i in status else None,
                    "tmt_jabatan": date(2020, 1, 1), "email": None,
                    "roles": ["admin_instansi", "pegawai"] if i == 1 else ["pegawai"],
                    "non_asn": False, "aktif": True, "password_hash": hashed,
@@ -110,7 +121,6 @@ def muat_demo(runtime) -> bool:
                           instansi_id=inst["id"])
             made.append(row)
         plt = next(r for r in made if r["unor_id"] == ids["mutasi"] and r["jenis_jabatan"] == "PIMPINAN")
-        tahun = date.today().year
         plt_svc.buat(uow, None, {"pegawai_id": plt["id"], "unor_id": ids["informasi"], "jenis": "PLT",
                                  "jabatan": "Plt. Kepala Bidang Informasi Kepegawaian",
                                  "mulai": date(tahun, 1, 1), "selesai": date(tahun, 12, 31)})

@@ -21,6 +21,7 @@ from kinerja_shared.events.contracts.identity import (
     UnorDiperbarui,
 )
 
+from ..domain.golongan import pangkat_dari
 from ..domain.periode import Periode
 
 PUBLISHES: tuple[type[EventPayload], ...] = (
@@ -52,7 +53,8 @@ def unor_dihapus(row: Row) -> UnorDihapus:
 
 
 def pegawai_diperbarui(row: Row) -> PegawaiDiperbarui:
-    return _snapshot(PegawaiDiperbarui, row)
+    """With the ``pangkat`` of the row's golongan (derived, never stored)."""
+    return _snapshot(PegawaiDiperbarui, row, pangkat=pangkat_dari(row.get("golongan")))
 
 
 def pegawai_dihapus(row: Row) -> PegawaiDihapus:

@@ -10,9 +10,9 @@ from kinerja_shared.auth.principal import Principal
 from kinerja_shared.clock import now
 from kinerja_shared.db import UnitOfWork
 from kinerja_shared.db.paging import Page, PageRequest, fetch_page
-from kinerja_shared.errors import Conflict
+from kinerja_shared.errors import Conflict, invalid
 
-from ..adapters.tables import instansi
+from ..adapters.tables import instansi, pegawai
 from ..domain.enums import PENGATURAN_BAWAAN
 from . import events
 from .common import catat, new_id, row_or_404
@@ -30,10 +30,33 @@ def _kode_dipakai(uow: UnitOfWork, kode: str | None, kecuali: str | None = None)
         raise Conflict(KODE_DIPAKAI, code="duplicate")
 
 
+def _periksa_pemutus(uow: UnitOfWork, instansi_id: str | None,
+                     pengaturan: dict[str, Any]) -> None:
+    """``pemutus_keberatan_pegawai_id``, when the change sets one, names an active pegawai of
+    this instansi (``instansi_id`` None: a new one, which has no pegawai yet); 422 on that field
+    otherwise. A value already stored is not checked again."""
+    pegawai_id = pengaturan.get("pemutus_keberatan_pegawai_id")
+    if pegawai_id is None:
+        return
+    field = "pengaturan.pemutus_keberatan_pegawai_id"
+    if instansi_id is None:
+        raise invalid(field, "Instansi baru belum memiliki pegawai; tetapkan pemutus keberatan "
+                             "setelah pegawainya ditambahkan.")
+    # FOR SHARE: a deletion of that pegawai running at the same time either waits for this
+    # change (and then sees the pegawai named: 409) or is seen here as gone (422)
+    row = uow.session.execute(sa.select(pegawai.c.instansi_id, pegawai.c.aktif).where(
+        pegawai.c.id == pegawai_id).with_for_update(read=True)).first()
+    if row is None or row.instansi_id != instansi_id:
+        raise invalid(field, "Pegawai tidak ditemukan di instansi ini.")
+    if not row.aktif:
+        raise invalid(field, "Pegawai tidak aktif.")
+
+
 def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any]) -> dict:
     """A new instansi; unset ``pengaturan`` take their defaults (``principal`` None: the system,
-    at first start and for the demo)."""
+    at first start and for the demo). It has no pegawai yet: a pemutus keberatan is 422."""
     _kode_dipakai(uow, data.get("kode"))
+    _periksa_pemutus(uow, None, data.get("pengaturan") or {})
     t = now()
     row = {"id": new_id(), "nama": data["nama"], "kode": data.get("kode"),
            "pengaturan": {**PENGATURAN_BAWAAN, **(data.get("pengaturan") or {})},
@@ -52,7 +75,8 @@ def ubah(uow: UnitOfWork, principal: Principal, instansi_id: str, data: dict[str
         _kode_dipakai(uow, data["kode"], kecuali=instansi_id)
     after = {**before, **{k: v for k, v in data.items() if k != "pengaturan"}}
     if "pengaturan" in data:
-        after["pengaturan"] = {**before["pengaturan"], **data["pengaturan"]}
+        _periksa_pemutus(uow, instansi_id, data["pengaturan"])
+        after["pengaturan"] = {**PENGATURAN_BAWAAN, **before["pengaturan"], **data["pengaturan"]}
     after.update(revisi=before["revisi"] + 1, updated_at=now())
     uow.session.execute(instansi.update().where(instansi.c.id == instansi_id).values(
         nama=after["nama"], kode=after["kode"], pengaturan=after["pengaturan"],

@@ -13,7 +13,8 @@ from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 from kinerja_shared.errors import Conflict, Forbidden, invalid
 
 from ..adapters.passwords import Passwords
-from ..adapters.tables import pegawai, plt_plh, relasi_manual, unor
+from ..adapters.tables import instansi, pegawai, plt_plh, relasi_manual, unor
+from ..domain import kepegawaian
 from ..domain import sesi as alasan_sesi
 from . import events, sesi
 from .common import catat, new_id, row_or_404
@@ -21,7 +22,8 @@ from .common import catat, new_id, row_or_404
 NIP_DIPAKAI = "NIP sudah terdaftar."
 NIK_DIPAKAI = "NIK sudah terdaftar."
 KOLOM = ("nip", "nik", "nama", "gelar_depan", "gelar_belakang", "unor_id", "jenis_jabatan",
-         "jabatan", "kategori_jabatan", "jenjang", "golongan", "tmt_jabatan", "email", "aktif")
+         "jabatan", "kategori_jabatan", "jenjang", "golongan", "tmt_jabatan", "email", "aktif",
+         "tmt_golongan", "status_kepegawaian", "tmt_status")
 
 
 def unor_tujuan(uow: UnitOfWork, principal: Principal, unor_id: str,
@@ -49,6 +51,15 @@ def lindungi_admin_pusat(principal: Principal, row: dict) -> None:
 def periksa_jenjang(data: dict) -> None:
     if data.get("jenjang") and data.get("kategori_jabatan") not in (None, "FUNGSIONAL"):
         raise invalid("jenjang", "Jenjang hanya untuk kategori jabatan FUNGSIONAL.")
+
+
+def terapkan_status(before: dict | None, after: dict, diminta) -> dict:
+    """The row with the rules of status kepegawaian and TMTs applied (domain.kepegawaian: a
+    status that ends the service deactivates the account); 422 on the field that breaks one."""
+    try:
+        return kepegawaian.terapkan(before, after, diminta)
+    except kepegawaian.IsianTidakSah as exc:
+        raise invalid(exc.field, exc.pesan) from None
 
 
 def _duplikat(uow: UnitOfWork, data: dict, kecuali: str | None = None) -> None:
@@ -81,9 +92,11 @@ def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any], *,
     _duplikat(uow, data)
     t = now()
     row = {k: data.get(k) for k in KOLOM}
-    row.update(id=new_id(), instansi_id=instansi_id, roles=roles,
+    row.update(instansi_id=instansi_id, roles=roles,
                jenis_jabatan=data.get("jenis_jabatan") or "PEGAWAI",
-               non_asn=bool(data.get("non_asn")), aktif=data.get("aktif", True),
+               non_asn=bool(data.get("non_asn")), aktif=data.get("aktif", True))
+    row = terapkan_status(None, row, data)
+    row.update(id=new_id(),
                password_hash=passwords.hash(data["password"]) if data.get("password") else None,
                password_changed_at=t if data.get("password") else None,
                revisi=1, created_at=t, updated_at=t)
@@ -96,8 +109,9 @@ def buat(uow: UnitOfWork, principal: Principal | None, data: dict[str, Any], *,
 
 def ubah(uow: UnitOfWork, principal: Principal, pegawai_id: str, data: dict[str, Any], *,
          passwords: Passwords) -> dict:
-    """Deactivating, setting a password, taking a role away or moving the pegawai to another
-    instansi also revokes the pegawai's tokens."""
+    """Deactivating (``aktif`` false, or a status kepegawaian that ends the service: PENSIUN,
+    PINDAH, BERHENTI, MENINGGAL), setting a password, taking a role away or moving the pegawai
+    to another instansi also revokes the pegawai's tokens."""
     before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
     ensure_admin_of(principal, before["instansi_id"])
     lindungi_admin_pusat(principal, before)
@@ -107,6 +121,7 @@ def ubah(uow: UnitOfWork, principal: Principal, pegawai_id: str, data: dict[str,
     if "roles" in data:
         after["roles"] = periksa_roles(principal, data["roles"])
     periksa_jenjang(after)
+    after = terapkan_status(before, after, data)
     _duplikat(uow, after, kecuali=pegawai_id)
     if data.get("password"):
         after.update(password_hash=passwords.hash(data["password"]), password_changed_at=now())
@@ -124,8 +139,8 @@ def ubah(uow: UnitOfWork, principal: Principal, pegawai_id: str, data: dict[str,
 
 
 def hapus(uow: UnitOfWork, principal: Principal, pegawai_id: str) -> None:
-    """409 while a PLT/PLH assignment names the pegawai (delete or end it first); the
-    pegawai's tokens are revoked."""
+    """409 while a PLT/PLH assignment names the pegawai (delete or end it first) or the
+    instansi's pengaturan names them as pemutus keberatan; the pegawai's tokens are revoked."""
     before = row_or_404(uow, pegawai, pegawai_id, for_update=True)
     ensure_admin_of(principal, before["instansi_id"])
     lindungi_admin_pusat(principal, before)
@@ -133,6 +148,11 @@ def hapus(uow: UnitOfWork, principal: Principal, pegawai_id: str) -> None:
         raise Conflict("Anda tidak dapat menghapus akun Anda sendiri.")
     if uow.session.execute(sa.select(plt_plh.c.id).where(plt_plh.c.pegawai_id == pegawai_id)).first():
         raise Conflict("Pegawai masih tercatat sebagai PLT/PLH; hapus penugasan itu dahulu.")
+    pengaturan = uow.session.execute(sa.select(instansi.c.pengaturan).where(
+        instansi.c.id == before["instansi_id"])).scalar_one()
+    if (pengaturan or {}).get("pemutus_keberatan_pegawai_id") == pegawai_id:
+        raise Conflict("Pegawai ditetapkan sebagai pemutus keberatan instansi; ubah pengaturan "
+                       "instansi dahulu.")
     uow.session.execute(relasi_manual.delete().where(relasi_manual.c.pegawai_id == pegawai_id))
     uow.session.execute(pegawai.delete().where(pegawai.c.id == pegawai_id))
     catat(uow, principal, entitas="pegawai", entitas_id=pegawai_id,
@@ -157,7 +177,8 @@ def daftar(uow: UnitOfWork, principal: Principal, *, filters: dict[str, Any],
     stmt = sa.select(pegawai)
     if not principal.is_admin_pusat:
         stmt = stmt.where(pegawai.c.instansi_id == principal.instansi_id)
-    for kolom in ("instansi_id", "unor_id", "jenis_jabatan", "kategori_jabatan", "golongan", "aktif"):
+    for kolom in ("instansi_id", "unor_id", "jenis_jabatan", "kategori_jabatan", "golongan", "aktif",
+                  "status_kepegawaian"):
         if filters.get(kolom) is not None:
             stmt = stmt.where(pegawai.c[kolom] == filters[kolom])
     if filters.get("nip"):

@@ -33,6 +33,18 @@ def cabut(uow: UnitOfWork, *, pegawai_id: str, instansi_id: str, alasan: str) ->
     return cutoff
 
 
+def cabut_banyak(uow: UnitOfWork, items: list[tuple[str, str, str]]) -> None:
+    """Revoke the tokens of many pegawai, ``(pegawai_id, instansi_id, alasan)``, with one
+    statement and one outbox insert (a bulk import that deactivates accounts)."""
+    if not items:
+        return
+    cutoff = cutoff_after(now())
+    record(uow.session, [(pegawai_id, cutoff, alasan) for pegawai_id, _, alasan in items])
+    uow.add_events([(events.sesi_dicabut(pegawai_id=pegawai_id, instansi_id=instansi_id,
+                                         dicabut_sebelum=cutoff, alasan=alasan),
+                     pegawai_id, instansi_id) for pegawai_id, instansi_id, alasan in items])
+
+
 def keluar_semua(uow: UnitOfWork, principal: Principal, pegawai_id: str) -> dict:
     """Log a pegawai out everywhere: oneself, or an admin of the pegawai's instansi (only an
     admin_pusat for an admin_pusat account); 404 for another instansi's pegawai. Answers the

@@ -16,6 +16,12 @@ class _Identity(EventPayload):
 
 @register
 class InstansiDiperbarui(_Identity):
+    """An instansi's snapshot. ``pengaturan`` holds its settings: ``model_skp``,
+    ``skema_periode``, ``jendela_keberatan_hari``, ``penegakan_distribusi``, ``alur_keberatan``
+    (PERMENPAN_6_2022 or DKI), ``pemutus_keberatan_pegawai_id`` (a pegawai of the instansi or
+    None), ``angka_kredit_periodik`` (bool); a consumer takes the documented default for a key
+    an older message lacks (docs/services/identity.md)."""
+
     event_type: ClassVar[str] = "InstansiDiperbarui"
     id: str
     nama: str
@@ -47,8 +53,22 @@ class UnorDihapus(_Identity):
     revisi: int = 1
 
 
+# ``PegawaiDiperbarui.status_kepegawaian``: AKTIF, CUTI (cuti besar, di luar tanggungan
+# negara), TUGAS_BELAJAR keep the pegawai serving (and the account logging in); PENSIUN, PINDAH
+# (moved out of the instansi), BERHENTI, MENINGGAL end the service (identity sets ``aktif``
+# false with them). A plain string on the wire, so a status added later never makes an older
+# consumer refuse the event.
+STATUS_KEPEGAWAIAN = ("AKTIF", "CUTI", "TUGAS_BELAJAR", "PENSIUN", "PINDAH", "BERHENTI",
+                      "MENINGGAL")
+
+
 @register
 class PegawaiDiperbarui(_Identity):
+    """A pegawai's full snapshot. ``pangkat`` follows from ``golongan`` (PP 99/2000; None
+    without a golongan). ``tmt_golongan``, ``pangkat``, ``status_kepegawaian`` and
+    ``tmt_status`` were added later: a message from before them reads as no TMTs, no pangkat,
+    ``AKTIF``."""
+
     event_type: ClassVar[str] = "PegawaiDiperbarui"
     id: str
     instansi_id: str
@@ -68,6 +88,10 @@ class PegawaiDiperbarui(_Identity):
     roles: list[str] = ["pegawai"]
     non_asn: bool = False
     aktif: bool = True
+    tmt_golongan: date | None = None
+    pangkat: str | None = None
+    status_kepegawaian: str = "AKTIF"
+    tmt_status: date | None = None
     revisi: int = 1
 
 

@@ -71,9 +71,13 @@ class ImporPegawai(MethodView):
     @blp.response(200, HasilImporSchema)
     def post(self, query, files):
         """Import pegawai (columns: nip, nama, gelar_depan, gelar_belakang, kode_unor or
-        unor_id, jenis_jabatan, jabatan, kategori_jabatan, jenjang, golongan, tmt_jabatan,
-        email, checked as in POST /pegawai); a NIP stored in this instansi is updated (an empty
-        cell keeps its value), a NIP of another instansi is a row error. New pegawai have no
-        password yet. With any row error nothing is saved: 422 with the same `galat` (or, with
-        `dry_run`, 200)."""
+        unor_id, jenis_jabatan, jabatan, kategori_jabatan, jenjang, golongan, tmt_golongan,
+        tmt_jabatan, status_kepegawaian, tmt_status, email, checked as in POST /pegawai; dates
+        as YYYY-MM-DD); a NIP stored in this instansi is updated (an empty cell keeps its value,
+        except that a changed golongan or status without its TMT clears that TMT, as PATCH
+        does), a NIP of another instansi is a row error. A status that ends the service
+        (PENSIUN, PINDAH, BERHENTI, MENINGGAL) deactivates the account and revokes its tokens;
+        only an admin_pusat changes the status of an admin_pusat account (else a row error).
+        New pegawai have no password yet. With any row error nothing is saved: 422 with the
+        same `galat` (or, with `dry_run`, 200)."""
         return _impor(impor_pegawai.impor, query, files)

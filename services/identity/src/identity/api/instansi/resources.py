@@ -29,7 +29,9 @@ class InstansiList(MethodView):
     @blp.response(201, InstansiSchema)
     @blp.alt_response(409, description="The kode is taken")
     def post(self, data):
-        """Add an instansi; unset `pengaturan` take their defaults. `Location` names it."""
+        """Add an instansi; unset `pengaturan` take their defaults. `Location` names it. A new
+        instansi has no pegawai yet, so `pengaturan.pemutus_keberatan_pegawai_id` is set by a
+        later PATCH (any id here is 422)."""
         row = run_command(svc.buat, data)
         return created(row, InstansiById, instansi_id=row["id"])
 
@@ -47,5 +49,7 @@ class InstansiById(MethodView):
     @blp.response(200, InstansiSchema)
     @blp.alt_response(409, description="The kode is taken")
     def patch(self, data, instansi_id):
-        """Change the nama, the kode or part of the `pengaturan` (merged)."""
+        """Change the nama, the kode or part of the `pengaturan` (merged: keys not sent keep
+        their value). `pemutus_keberatan_pegawai_id` must name an active pegawai of this
+        instansi (else 422 on that field); null clears it."""
         return run_command(svc.ubah, instansi_id, data)

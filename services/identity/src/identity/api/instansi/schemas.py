@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from ...domain.enums import MODEL_SKP, PENEGAKAN_DISTRIBUSI, SKEMA_PERIODE
+from ...domain.enums import ALUR_KEBERATAN, MODEL_SKP, PENEGAKAN_DISTRIBUSI, SKEMA_PERIODE
 
 
 class PengaturanSchema(Schema):
@@ -13,6 +13,21 @@ class PengaturanSchema(Schema):
     penegakan_distribusi = fields.Str(validate=validate.OneOf(PENEGAKAN_DISTRIBUSI), metadata={
         "description": "how the predikat distribution is enforced: PERINGATAN (warn) or "
                        "BLOKIR (block)"})
+    alur_keberatan = fields.Str(validate=validate.OneOf(ALUR_KEBERATAN), metadata={
+        "description": "how a keberatan is handled: PERMENPAN_6_2022 (default: the pejabat "
+                       "penilai explains, then the atasan pejabat penilai decides) or DKI (the "
+                       "sanggahan chain: the atasan pejabat penilai's sanggahan, the pejabat "
+                       "penilai's sanggahan, then the atasan pejabat penilai's decision)"})
+    pemutus_keberatan_pegawai_id = fields.Str(
+        allow_none=True, validate=validate.Length(min=1, max=36), metadata={
+            "description": "id of a pegawai of this instansi who decides a keberatan when the "
+                           "pegawai has no atasan pejabat penilai (e.g. the head of a mandiri "
+                           "unor); null (default) when not set. Checked when given: an unknown "
+                           "id, another instansi's pegawai or an inactive one is 422; deleting "
+                           "that pegawai is 409 while named here"})
+    angka_kredit_periodik = fields.Bool(metadata={
+        "description": "true: angka-kredit also converts each periodic predikat, not only the "
+                       "final one (default false)"})
 
 
 class InstansiBaruSchema(Schema):

@@ -30,7 +30,8 @@ class PegawaiList(MethodView):
     @blp.paginate()
     def get(self, filters, pagination_parameters):
         """Search the pegawai of the caller's instansi (admin_pusat: every instansi) by `nip`
-        (prefix), `nama` (at least 3 letters), `unor_id` and more; by name."""
+        (prefix), `nama` (at least 3 letters), `unor_id`, `status_kepegawaian` and more; by
+        name."""
         return run_page(pagination_parameters, svc.daftar, filters=filters)
 
     @roles_required(*ADMIN_ROLES)
@@ -71,16 +72,21 @@ class PegawaiById(MethodView):
     @blp.alt_response(409, description="The NIP is registered already")
     def patch(self, data, pegawai_id):
         """Change a pegawai (the admins of their instansi; an admin_pusat account only an
-        admin_pusat). Deactivating (`aktif: false`), setting a password, taking a role away or
-        moving the pegawai to another instansi revokes every token issued to them so far."""
+        admin_pusat). Deactivating (`aktif: false`, or a `status_kepegawaian` that ends the
+        service: PENSIUN, PINDAH, BERHENTI, MENINGGAL), setting a password, taking a role away
+        or moving the pegawai to another instansi revokes every token issued to them so far.
+        A changed golongan or status without its TMT (`tmt_golongan`, `tmt_status`) clears
+        that TMT."""
         return run_command(svc.ubah, pegawai_id, data, passwords=comp().passwords)
 
     @roles_required(*ADMIN_ROLES)
     @blp.response(204)
-    @blp.alt_response(409, description="Still named by a PLT/PLH, or one's own account")
+    @blp.alt_response(409, description="Still named by a PLT/PLH or as the instansi's "
+                                       "pemutus keberatan, or one's own account")
     def delete(self, pegawai_id):
-        """Delete a pegawai; 409 while a PLT/PLH names them, and for one's own account. Their
-        tokens are revoked."""
+        """Delete a pegawai; 409 while a PLT/PLH names them or the instansi's `pengaturan`
+        names them as `pemutus_keberatan_pegawai_id`, and for one's own account. Their tokens
+        are revoked."""
         run_command(svc.hapus, pegawai_id)
 
 

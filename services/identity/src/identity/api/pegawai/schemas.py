@@ -1,7 +1,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
-from ...domain.enums import JENIS_JABATAN, JENJANG, KATEGORI_JABATAN, ROLES
-from ...domain.golongan import GOLONGAN
+from ...domain.enums import JENIS_JABATAN, JENJANG, KATEGORI_JABATAN, ROLES, STATUS_KEPEGAWAIAN
+from ...domain.golongan import GOLONGAN, pangkat_dari
 from ...domain.nip import NipTidakValid, periksa_nik, periksa_nip
 
 NIP = {"description": "18 digits, checked: a real birth date (digits 1-8), the TMT (9-14), sex "
@@ -38,13 +38,29 @@ class PegawaiDasar(Schema):
     kategori_jabatan = fields.Str(allow_none=True, validate=validate.OneOf(KATEGORI_JABATAN))
     jenjang = fields.Str(allow_none=True, validate=validate.OneOf(JENJANG), metadata={
         "description": "only with kategori_jabatan FUNGSIONAL (else 422)"})
-    golongan = fields.Str(allow_none=True, validate=GOLONGAN_VALID)
+    golongan = fields.Str(allow_none=True, validate=GOLONGAN_VALID, metadata={
+        "description": "golongan ruang of a PNS, I/a to IV/e; `pangkat` follows from it"})
+    tmt_golongan = fields.Date(allow_none=True, metadata={
+        "description": "TMT of the current golongan; only with a golongan (else 422). A change "
+                       "of golongan that does not give it clears it"})
     tmt_jabatan = fields.Date(allow_none=True)
+    status_kepegawaian = fields.Str(validate=validate.OneOf(STATUS_KEPEGAWAIAN), metadata={
+        "description": "AKTIF (default), CUTI (cuti besar or di luar tanggungan negara), "
+                       "TUGAS_BELAJAR, PENSIUN, PINDAH (moved out of the instansi), BERHENTI, "
+                       "MENINGGAL. PENSIUN, PINDAH, BERHENTI and MENINGGAL end the service: the "
+                       "account is deactivated (`aktif` false, its tokens revoked; `aktif: true` "
+                       "with them is 422); back to AKTIF, CUTI or TUGAS_BELAJAR it is active "
+                       "again unless `aktif` is given. CUTI and TUGAS_BELAJAR keep the login"})
+    tmt_status = fields.Date(allow_none=True, metadata={
+        "description": "TMT of the status kepegawaian; a change of status that does not give "
+                       "it clears it"})
     email = fields.Email(allow_none=True)
     roles = fields.List(fields.Str(validate=validate.OneOf(ROLES)), metadata={
         "description": "roles; pegawai is always implied; only an admin_pusat grants "
                        "admin_pusat (else 403)"})
-    aktif = fields.Bool()
+    aktif = fields.Bool(metadata={
+        "description": "the account may log in and the pegawai takes part in the relasi; "
+                       "false revokes their tokens"})
     password = fields.Str(load_only=True, validate=validate.Length(min=8, max=1024),
                           metadata={"description": "initial password (write only)"})
 
@@ -80,6 +96,11 @@ class PegawaiSchema(PegawaiDasar):
     nip = fields.Str(allow_none=True)
     nik = fields.Str(allow_none=True)
     non_asn = fields.Bool()
+    pangkat = fields.Function(lambda row: pangkat_dari(row.get("golongan")), dump_only=True,
+                              metadata={"type": "string", "nullable": True,
+                                        "description": "read only: the pangkat of the golongan "
+                                                       "(e.g. Penata Muda for III/a); null "
+                                                       "without a golongan"})
     revisi = fields.Int()
 
 
@@ -92,6 +113,8 @@ class PegawaiQuerySchema(Schema):
     kategori_jabatan = fields.Str(validate=validate.OneOf(KATEGORI_JABATAN))
     golongan = fields.Str()
     aktif = fields.Bool()
+    status_kepegawaian = fields.Str(validate=validate.OneOf(STATUS_KEPEGAWAIAN), metadata={
+        "description": "one status kepegawaian, e.g. AKTIF"})
 
 
 class ResetPasswordSchema(Schema):
