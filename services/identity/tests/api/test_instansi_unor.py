@@ -100,3 +100,20 @@ def test_unor_validation_errors_name_the_field(api, instansi):
     assert r.status_code == 422 and "mandiri" in r.get_json()["errors"]
     r = api.client.post("/unor", headers=instansi.admin, json={"instansi_id": instansi.id, "nama": "A", "asal": 1})
     assert r.status_code == 422 and "asal" in r.get_json()["errors"]
+
+
+def test_penilaian_settings_are_accepted_and_validated(api):
+    inst = api.ok("post", "/instansi", api.admin, 201, json={"nama": "Pemprov Uji Pengaturan"})
+    r = api.client.patch(f"/instansi/{inst['id']}", headers=api.admin, json={"pengaturan": {
+        "pp30_penilaian_360": True, "tampilkan_nama_penilai_perilaku": True,
+        "predikat_tahunan_dari_periode_final": False, "pp30_kepemimpinan_hanya_pimpinan": False,
+        "pp30_band": {"SANGAT_BAIK": 112, "BAIK": 91.5, "BUTUH_PERBAIKAN": 70, "KURANG": 50}}})
+    assert r.status_code == 200, r.get_json()
+    p = r.get_json()["pengaturan"]
+    assert p["pp30_penilaian_360"] is True and p["pp30_band"]["BAIK"] == 91.5
+    bad = api.client.patch(f"/instansi/{inst['id']}", headers=api.admin, json={"pengaturan": {
+        "pp30_band": {"ISTIMEWA": 120, "BAIK": 300}, "pp30_penilaian_360": "ya"}})
+    assert bad.status_code == 422
+    assert set(bad.get_json()["errors"]) >= {"pengaturan.pp30_penilaian_360",
+                                             "pengaturan.pp30_band.ISTIMEWA.key",
+                                             "pengaturan.pp30_band.BAIK.value"}

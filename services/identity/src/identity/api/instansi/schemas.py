@@ -2,6 +2,8 @@ from marshmallow import Schema, fields, validate
 
 from ...domain.enums import ALUR_KEBERATAN, MODEL_SKP, PENEGAKAN_DISTRIBUSI, SKEMA_PERIODE
 
+PREDIKAT_BAND = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG")
+
 
 class PengaturanSchema(Schema):
     model_skp = fields.Str(validate=validate.OneOf(MODEL_SKP),
@@ -28,6 +30,26 @@ class PengaturanSchema(Schema):
     angka_kredit_periodik = fields.Bool(metadata={
         "description": "true: angka-kredit also converts each periodic predikat, not only the "
                        "final one (default false)"})
+    # read by penilaian (its domain/pengaturan.py); DOMAIN.md §2 and §5 mark them unsettled
+    tampilkan_nama_penilai_perilaku = fields.Bool(metadata={
+        "description": "true: a pegawai sees who wrote each rekan/bawahan perilaku feedback "
+                       "(default false)"})
+    predikat_tahunan_dari_periode_final = fields.Bool(metadata={
+        "description": "the annual predikat is the predikat of the final period (default "
+                       "true; DOMAIN.md §2)"})
+    pp30_penilaian_360 = fields.Bool(metadata={
+        "description": "PP 30 model: nilai kinerja weighs nilai SKP 60 % and nilai perilaku "
+                       "40 % (360-degree feedback) instead of 70/30 (default false)"})
+    pp30_kepemimpinan_hanya_pimpinan = fields.Bool(metadata={
+        "description": "PP 30 model: the KEPEMIMPINAN aspect is rated for pimpinan only "
+                       "(default true)"})
+    pp30_band = fields.Dict(
+        keys=fields.Str(validate=validate.OneOf(PREDIKAT_BAND)),
+        values=fields.Float(validate=validate.Range(min=0, max=200)), metadata={
+            "description": "PP 30 model: the lowest nilai kinerja of each predikat, e.g. "
+                           "{\"SANGAT_BAIK\": 110, \"BAIK\": 90, \"BUTUH_PERBAIKAN\": 70, "
+                           "\"KURANG\": 50}; below the lowest is SANGAT_KURANG (default: "
+                           "those bands, DOMAIN.md §5)"})
 
 
 class InstansiBaruSchema(Schema):
