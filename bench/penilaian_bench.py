@@ -21,6 +21,9 @@ client** (in-process; JWT verification, validation, service layer and PostgreSQL
    a capaian organisasi, then ``POST /penilaian/rating-massal`` with 50 items and with every
    staff member (dry run and real), and ``GET /capaian-organisasi/{id}/statistik``, next to the
    statistics as a raw SQL query (after ``ANALYZE``, as autovacuum would have run by then).
+4. Unor induk B, one call at a time on ``--single`` penilaian: ``PUT .../realisasi/{indikator}``
+   by the owner, ``PUT .../rating`` and ``POST .../tetapkan`` by the kepala (each a write that
+   answers the penilaian; tetapkan stages PredikatDitetapkan and PredikatFinal).
 """
 from __future__ import annotations
 
@@ -220,11 +223,41 @@ def bench_rating(runtime, conn, minter, people, repeat: int) -> dict:
     return out
 
 
+def bench_single(runtime, conn, minter, people, n: int) -> dict:
+    """One write at a time on ``n`` penilaian of unor induk B: realisasi (owner), rating and
+    tetapkan (kepala); each timed call answers the penilaian, as a client sees it."""
+    client = runtime.create_app().test_client()
+    kepala = minter.headers("kepala-b", instansi_id=INSTANSI)
+    staf = [p for p, _u, penilai, _k in people if penilai == "kepala-b"][:n]
+    ids = dict(conn.execute("SELECT pegawai_id, id FROM penilaian WHERE pegawai_id LIKE 'b%%'"
+                            ).fetchall())
+    out = {"realisasi": [], "rating": [], "tetapkan": []}
+    for i, p in enumerate(staf):
+        pid, owner = ids[p], minter.headers(p, instansi_id=INSTANSI)
+        calls = [
+            ("realisasi", lambda: client.put(
+                f"/penilaian/{pid}/realisasi/skp-{p}-r0-i0", headers=owner,
+                json={"realisasi": "12 laporan", "bukti_dukung": ["https://contoh.go.id/b"],
+                      "keterangan": "Selesai"})),
+            ("rating", lambda: client.put(f"/penilaian/{pid}/rating", headers=kepala, json={
+                "rating_hasil_kerja": RATINGS[i % 5], "rating_perilaku": RATINGS[(i // 5) % 5]})),
+            ("tetapkan", lambda: client.post(f"/penilaian/{pid}/tetapkan", headers=kepala)),
+        ]
+        for name, call in calls:
+            started = time.perf_counter()
+            r = call()
+            out[name].append(time.perf_counter() - started)
+            assert r.status_code == 200, (name, r.status_code, r.json)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=500, help="events per handle_batch")
     parser.add_argument("--repeat", type=int, default=5, help="repetitions of each timed call")
+    parser.add_argument("--single", type=int, default=200,
+                        help="penilaian of unor induk B written one call at a time")
     parser.add_argument("--events-only", action="store_true",
                         help="seed and SkpDisetujui only: no raw insert, rating or statistics")
     args = parser.parse_args()
@@ -255,6 +288,7 @@ def main() -> None:
         conn.execute("ANALYZE")  # what autovacuum does soon after a load; plans need stats
         conn.commit()
         rating = bench_rating(runtime, conn, minter, people, args.repeat)
+        single = bench_single(runtime, conn, minter, people, args.single)
     finally:
         conn.close()
         runtime.dispose()
@@ -287,6 +321,12 @@ def main() -> None:
           f"{statistics.median(rating['stat']) * 1000:,.1f} ms |")
     print(f"| same statistics, raw SQL (one statement) (median of {len(rating['raw_stat'])}) | "
           f"{statistics.median(rating['raw_stat']) * 1000:,.1f} ms |")
+    for name, call in (("realisasi", "PUT /penilaian/{id}/realisasi/{indikator_id}"),
+                       ("rating", "PUT /penilaian/{id}/rating"),
+                       ("tetapkan", "POST /penilaian/{id}/tetapkan")):
+        v = single[name]
+        print(f"| {call}, one at a time ({len(v)} calls), median / p95 | "
+              f"{statistics.median(v) * 1000:,.1f} / {pct(v, 95) * 1000:,.1f} ms |")
 
 
 if __name__ == "__main__":

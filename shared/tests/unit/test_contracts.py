@@ -53,6 +53,31 @@ EXAMPLES = {
     "SkpDibatalkan": {"skp_id": "s1", "pegawai_id": "p1", "alasan": "Mutasi"},
     "PredikatDitetapkan": PREDIKAT,
     "PredikatFinal": {**PREDIKAT, "nilai_kinerja": Decimal("91.25")},
+    "PenilaianDiperbarui": {
+        "penilaian_id": "n1", "versi": 3, "skp_id": "s1", "skp_revisi": 2, "pegawai_id": "p1",
+        "pegawai": PEGAWAI, "unor_id": "u2", "unor_induk_id": "u1", "periode_id": "per1",
+        "periode": PERIODE, "tahun": 2026, "model": "PP_30_2019", "jenis_skp": "JF_JA",
+        "skp_periode_awal": date(2026, 1, 1), "skp_periode_akhir": date(2026, 12, 31),
+        "status": "DIKIRIM", "pejabat_penilai": PEGAWAI,
+        "realisasi": [{"indikator_id": "k1", "rhk_id": "r1", "realisasi": "12 laporan",
+                       "bukti_dukung": [{"nama": "SK", "url": "https://contoh.go.id/sk"}],
+                       "umpan_balik": "Baik", "diubah_at": NOW}],
+        "perilaku": [{"aspek": "AKUNTABEL", "penilai": "REKAN", "penilai_pegawai_id": "p3",
+                      "umpan_balik": "Teliti"}],
+        "catatan_perilaku": [{"id": "c1", "tanggal": date(2026, 3, 2), "uraian": "Tepat waktu",
+                              "oleh_pegawai_id": "p2", "created_at": NOW}],
+        "pp30": {"kegiatan": [{"rhk_id": "r1", "kuantitas": Decimal("10"),
+                               "kualitas": Decimal("90"), "waktu": Decimal("12"),
+                               "capaian": {"kuantitas": Decimal("100.00"),
+                                           "kualitas": Decimal("90.00"),
+                                           "waktu": Decimal("76.00")},
+                               "nilai_capaian": Decimal("88.67")}],
+                 "kreativitas": [{"id": "e1", "uraian": "Aplikasi", "jumlah": 2}],
+                 "nilai_tugas_tambahan": Decimal("0"), "nilai_kreativitas": Decimal("6"),
+                 "perilaku": {"KOMITMEN": Decimal("90")}, "bobot_skp": Decimal("0.70"),
+                 "bobot_perilaku": Decimal("0.30")},
+        "nilai_skp": Decimal("94.67"), "nilai_perilaku": Decimal("90.00"), "revisi": 0,
+        "dikirim_at": NOW, "created_at": NOW, "updated_at": NOW},
     "CapaianOrganisasiFinal": {"id": "c1", "unor_induk_id": "u1", "tahun": 2026,
                                "capaian": "ISTIMEWA"},
     "KeberatanDiajukan": {"keberatan_id": "k1", "penilaian_id": "n1", "pegawai_id": "p1",
@@ -133,3 +158,103 @@ def test_sesi_dicabut_keeps_its_cutoff_to_the_second_on_the_wire():
 def test_sesi_dicabut_takes_a_reason_it_does_not_know_yet():
     data = {**EXAMPLES["SesiDicabut"], "alasan": "ALASAN_BARU", "field_baru": 1}
     assert payload_class("SesiDicabut").model_validate(data).alasan == "ALASAN_BARU"
+
+
+PREDIKAT_PP30 = {**PREDIKAT, "rating_hasil_kerja": None, "rating_perilaku": None,
+                 "nilai_skp": Decimal("88.67"), "nilai_perilaku": Decimal("85.00"),
+                 "nilai_kinerja": Decimal("87.57"), "predikat": "BUTUH_PERBAIKAN",
+                 "model": "PP_30_2019", "jenis_skp": "JF_JA", "unor_id": "u2",
+                 "skp_periode_awal": date(2026, 3, 1), "skp_periode_akhir": date(2026, 12, 31),
+                 "nilai_perilaku_pp30": {"ORIENTASI_PELAYANAN": Decimal("80"),
+                                         "KOMITMEN": Decimal("92.5")}}
+
+
+@pytest.mark.parametrize("event_type", ["PredikatDitetapkan", "PredikatFinal"])
+def test_predikat_messages_from_before_the_added_fields_still_validate(event_type):
+    payload = payload_class(event_type).model_validate(PREDIKAT)  # none of the added fields
+    assert (payload.model, payload.jenis_skp, payload.unor_id, payload.skp_periode_awal,
+            payload.skp_periode_akhir, payload.nilai_perilaku_pp30) == (None,) * 6
+
+
+@pytest.mark.parametrize("event_type", ["PredikatDitetapkan", "PredikatFinal"])
+def test_predikat_added_fields_travel_with_decimals_as_strings(event_type):
+    cls = payload_class(event_type)
+    envelope = EventEnvelope.wrap(cls.model_validate(PREDIKAT_PP30), aggregate_id="n1")
+    assert envelope.payload["nilai_perilaku_pp30"] == {"ORIENTASI_PELAYANAN": "80",
+                                                       "KOMITMEN": "92.5"}
+    assert (envelope.payload["model"], envelope.payload["skp_periode_awal"],
+            envelope.payload["skp_periode_akhir"]) == ("PP_30_2019", "2026-03-01", "2026-12-31")
+    back = EventEnvelope.from_json(envelope.to_json()).typed_payload()
+    assert back.nilai_perilaku_pp30["KOMITMEN"] == Decimal("92.5")
+    assert back.skp_periode_awal == date(2026, 3, 1) and back.nilai_kinerja == Decimal("87.57")
+    with pytest.raises(ValidationError):
+        cls.model_validate({**PREDIKAT_PP30, "nilai_perilaku_pp30": {"KOMITMEN": 100.5}})
+    with pytest.raises(ValidationError):
+        cls.model_validate({**PREDIKAT_PP30, "model": "LAIN"})
+
+
+def test_penilaian_diperbarui_keeps_decimals_and_needs_its_versi():
+    cls = payload_class("PenilaianDiperbarui")
+    envelope = EventEnvelope.wrap(cls.model_validate(EXAMPLES["PenilaianDiperbarui"]),
+                                  aggregate_id="n1", instansi_id="i1")
+    assert envelope.routing_key == "penilaian.PenilaianDiperbarui"
+    kegiatan = envelope.payload["pp30"]["kegiatan"][0]
+    assert (kegiatan["nilai_capaian"], kegiatan["capaian"]["waktu"]) == ("88.67", "76.00")
+    assert envelope.payload["pp30"]["perilaku"] == {"KOMITMEN": "90"}
+    back = EventEnvelope.from_json(envelope.to_json()).typed_payload()
+    assert back.pp30.kegiatan[0].nilai_capaian == Decimal("88.67")
+    assert back.realisasi[0].bukti_dukung[0].url == "https://contoh.go.id/sk"
+    minimal = {k: EXAMPLES["PenilaianDiperbarui"][k] for k in (
+        "penilaian_id", "versi", "skp_id", "pegawai_id", "periode_id", "tahun", "model",
+        "status")}
+    assert cls.model_validate({**minimal, "field_baru": 1}).realisasi == []
+    with pytest.raises(ValidationError):
+        cls.model_validate({k: v for k, v in minimal.items() if k != "versi"})
+
+
+def test_pegawai_diperbarui_from_before_the_status_fields_still_validates():
+    cls = payload_class("PegawaiDiperbarui")
+    lama = EXAMPLES["PegawaiDiperbarui"]  # a message of a producer without the fields
+    assert not {"tmt_golongan", "pangkat", "status_kepegawaian", "tmt_status"} & set(lama)
+    payload = cls.model_validate(lama)
+    assert (payload.tmt_golongan, payload.pangkat, payload.status_kepegawaian,
+            payload.tmt_status) == (None, None, "AKTIF", None)
+    envelope = EventEnvelope.from_json(EventEnvelope.wrap(payload, aggregate_id="p1").to_json())
+    assert envelope.typed_payload() == payload
+
+
+def test_pegawai_diperbarui_carries_tmt_golongan_pangkat_and_status_on_the_wire():
+    from kinerja_shared.events.contracts.identity import STATUS_KEPEGAWAIAN
+
+    cls = payload_class("PegawaiDiperbarui")
+    data = {**EXAMPLES["PegawaiDiperbarui"], "golongan": "III/a", "tmt_golongan": date(2024, 4, 1),
+            "pangkat": "Penata Muda", "status_kepegawaian": "PENSIUN",
+            "tmt_status": date(2026, 2, 1), "aktif": False}
+    envelope = EventEnvelope.wrap(cls.model_validate(data), aggregate_id="p1", instansi_id="i1")
+    assert {k: envelope.payload[k] for k in ("tmt_golongan", "pangkat", "status_kepegawaian",
+                                             "tmt_status")} == \
+        {"tmt_golongan": "2024-04-01", "pangkat": "Penata Muda", "status_kepegawaian": "PENSIUN",
+         "tmt_status": "2026-02-01"}
+    back = EventEnvelope.from_json(envelope.to_json()).typed_payload()
+    assert back.tmt_golongan == date(2024, 4, 1) and back.tmt_status == date(2026, 2, 1)
+    assert "PENSIUN" in STATUS_KEPEGAWAIAN and "CUTI" in STATUS_KEPEGAWAIAN
+    # a status a newer identity adds is not a reason to dead-letter the snapshot
+    assert cls.model_validate({**data, "status_kepegawaian": "DIBERHENTIKAN_SEMENTARA"}
+                              ).status_kepegawaian == "DIBERHENTIKAN_SEMENTARA"
+    with pytest.raises(ValidationError):
+        cls.model_validate({**data, "tmt_status": "bukan tanggal"})
+
+
+def test_instansi_diperbarui_pengaturan_old_and_new_keys_both_validate():
+    cls = payload_class("InstansiDiperbarui")
+    lama = {"id": "i1", "nama": "Badan", "pengaturan": {"model_skp": "PERMENPAN_6_2022",
+                                                        "jendela_keberatan_hari": 14}}
+    assert "alur_keberatan" not in cls.model_validate(lama).pengaturan
+    baru = {**lama, "pengaturan": {**lama["pengaturan"], "alur_keberatan": "DKI",
+                                   "pemutus_keberatan_pegawai_id": "p9",
+                                   "angka_kredit_periodik": True}}
+    back = EventEnvelope.from_json(EventEnvelope.wrap(cls.model_validate(baru),
+                                                      aggregate_id="i1").to_json()).typed_payload()
+    assert back.pengaturan["alur_keberatan"] == "DKI"
+    assert back.pengaturan["pemutus_keberatan_pegawai_id"] == "p9"
+    assert back.pengaturan["angka_kredit_periodik"] is True

@@ -101,6 +101,8 @@ penilaian = Table(
     Column("nilai_perilaku", Numeric(8, 2)),
     Column("nilai_kinerja", Numeric(8, 2)),
     Column("revisi", Integer, nullable=False),
+    # grows with every PenilaianDiperbarui snapshot (publikasi.diperbarui); 0: none yet
+    Column("versi", Integer, nullable=False, server_default="0"),
     Column("dikirim_at", DateTime(timezone=True)),
     Column("ditetapkan_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),

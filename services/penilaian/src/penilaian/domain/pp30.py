@@ -89,6 +89,32 @@ class Kegiatan:
         return sum(capaian.values(), Decimal(0)) / len(capaian)
 
 
+ASPEK_KEGIATAN = ("kuantitas", "kualitas", "waktu", "biaya")
+
+
+def _desimal(value) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def kegiatan_skp(rhk: Iterable[Mapping], realisasi: Mapping[str, Mapping]
+                 ) -> list[tuple[str, Kegiatan]]:
+    """The kegiatan of an SKP, by RHK id: each RHK (a mapping with ``id`` and
+    ``target_<aspek>``) with kuantitas, kualitas and waktu targets, a target revised at
+    measurement (``target_revisi`` of its realisasi) replacing the planned one, and its
+    realisasi (``realisasi[rhk id]``: a mapping with the aspects, or none yet)."""
+    out = []
+    for r in rhk:
+        row = realisasi.get(r["id"])
+        rev = (row or {}).get("target_revisi") or {}
+        target = {a: _desimal(rev.get(a, r.get(f"target_{a}"))) for a in ASPEK_KEGIATAN}
+        if not (target["kuantitas"] and target["kualitas"] and target["waktu"]):
+            continue
+        real = {a: _desimal(row[a]) if row else None for a in ASPEK_KEGIATAN}
+        out.append((r["id"], Kegiatan(target["kuantitas"], target["kualitas"], target["waktu"],
+                                      target["biaya"], **real)))
+    return out
+
+
 def tambahan_tugas(jumlah: int, p: ParameterPp30) -> Decimal:
     nilai = Decimal(0)
     for minimum, tambah in p.tugas_tambahan:

@@ -16,6 +16,7 @@ from kinerja_shared.errors import NotFound, invalid
 from ..adapters.tables import catatan_perilaku
 from . import akses, muat
 from .pengisian import pastikan_terbuka
+from .publikasi import diperbarui
 from .riwayat import catat
 
 APA = "catatan perilaku"
@@ -57,6 +58,7 @@ def tambah(uow, principal: Principal, penilaian_id: str, *, tanggal: date, uraia
         created_at=clock.now()))
     catat(s, pen["id"], "CATATAN_PERILAKU_DITAMBAH", oleh, None,
           {"id": cid, "tanggal": tanggal, "uraian": uraian}, None)
+    diperbarui(uow, pen["id"])
     return cid
 
 
@@ -74,6 +76,7 @@ def ubah(uow, principal: Principal, penilaian_id: str, catatan_id: str, *, perub
     s.execute(update(catatan_perilaku).where(catatan_perilaku.c.id == catatan_id).values(
         tanggal=baru["tanggal"], uraian=baru["uraian"]))
     catat(s, pen["id"], "CATATAN_PERILAKU_DIUBAH", principal.pegawai_id, lama, baru, alasan)
+    diperbarui(uow, pen["id"])
 
 
 def hapus(uow, principal: Principal, penilaian_id: str, catatan_id: str, *,
@@ -84,6 +87,7 @@ def hapus(uow, principal: Principal, penilaian_id: str, catatan_id: str, *,
     pastikan_terbuka(pen, APA)
     s.execute(delete(catatan_perilaku).where(catatan_perilaku.c.id == catatan_id))
     catat(s, pen["id"], "CATATAN_PERILAKU_DIHAPUS", principal.pegawai_id, lama, None, alasan)
+    diperbarui(uow, pen["id"])
 
 
 def daftar(uow, principal: Principal, penilaian_id: str) -> list[dict]:

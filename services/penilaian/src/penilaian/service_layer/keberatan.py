@@ -1,9 +1,10 @@
 """A decided keberatan (KeberatanDiputuskan, from the keberatan service), applied to its
 penilaian: DISETUJUI sets what the atasan pejabat penilai decided (ratings under PermenPAN-RB
 6/2022, the nilai perilaku under PP 30/2019), hence a new predikat, and a DITETAPKAN penilaian
-republishes PredikatDitetapkan (and PredikatFinal) with revisi + 1. DITOLAK, or an approval
+republishes PredikatDitetapkan (and PredikatFinal) with revisi + 1; an applied approval also
+publishes the penilaian (PenilaianDiperbarui), whatever its status. DITOLAK, or an approval
 without what the penilaian's model needs, is only recorded in the history (the latter with a
-warning in the log); the predikat stays."""
+warning in the log); the predikat stays and nothing is published."""
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,7 @@ from ..domain.predikat import predikat_dari_matriks
 from ..domain.status import DITETAPKAN
 from . import muat
 from .pp30 import aspek_berlaku, hitung, simpan_nilai
-from .publikasi import terbitkan
+from .publikasi import diperbarui, terbitkan
 from .rating import Penetapan, simpan
 from .riwayat import catat
 
@@ -95,6 +96,7 @@ def keberatan_diputuskan(event: KeberatanDiputuskan, _envelope, uow) -> None:
         catat(s, pen["id"], "KEBERATAN_DISETUJUI", oleh, None, None,
               f"{alasan} (predikat tidak berubah: {kendala})")
         return
+    diperbarui(uow, pen["id"])
     if pen["status"] == DITETAPKAN:
         s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
             revisi=pen["revisi"] + 1))

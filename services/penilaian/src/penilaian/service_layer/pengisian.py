@@ -18,6 +18,7 @@ from ..adapters.tables import (
 )
 from ..domain.status import DIKIRIM, DITETAPKAN, DITUTUP, DRAFT, TERBUKA
 from . import akses, muat
+from .publikasi import diperbarui
 from .riwayat import catat
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -93,6 +94,7 @@ def isi_realisasi(uow, principal: Principal, penilaian_id: str, indikator_id: st
                                             **values))
     else:
         s.execute(update(realisasi).where(key).values(**values))
+    diperbarui(uow, pen["id"])
 
 
 def kirim(uow, principal: Principal, penilaian_id: str) -> None:
@@ -106,6 +108,7 @@ def kirim(uow, principal: Principal, penilaian_id: str) -> None:
         status=DIKIRIM, dikirim_at=waktu, updated_at=waktu))
     catat(s, pen["id"], "DIKIRIM", principal.pegawai_id, {"status": DRAFT}, {"status": DIKIRIM},
           None)
+    diperbarui(uow, pen["id"])
 
 
 def umpan_balik(uow, principal: Principal, penilaian_id: str, indikator_id: str, *,
@@ -122,6 +125,7 @@ def umpan_balik(uow, principal: Principal, penilaian_id: str, indikator_id: str,
                                             umpan_balik_oleh=oleh, diubah_at=clock.now()))
     else:
         s.execute(update(realisasi).where(key).values(umpan_balik=teks, umpan_balik_oleh=oleh))
+    diperbarui(uow, pen["id"])
 
 
 def penilai_aspek(s, pen, aspek: str):
@@ -149,3 +153,4 @@ def umpan_balik_perilaku_(uow, principal: Principal, penilaian_id: str, aspek: s
                                                        **values))
     else:
         s.execute(update(umpan_balik_perilaku).where(key).values(**values))
+    diperbarui(uow, pen["id"])

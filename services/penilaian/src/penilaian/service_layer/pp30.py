@@ -18,16 +18,13 @@ from ..adapters.tables import penilaian, pp30_realisasi, pp30_tambahan
 from ..domain import pp30
 from . import akses, muat
 from .pengisian import pastikan_terbuka
+from .publikasi import diperbarui
 from .riwayat import catat
 
 TUGAS_TAMBAHAN, KREATIVITAS = "TUGAS_TAMBAHAN", "KREATIVITAS"
 NAMA = {TUGAS_TAMBAHAN: "tugas tambahan", KREATIVITAS: "kreativitas"}
 NILAI = ("nilai_skp", "nilai_perilaku", "nilai_kinerja", "predikat")
 NILAI_MAKS = Decimal(1_000_000)  # the nilai columns are Numeric(8, 2)
-
-
-def _dec(value) -> Decimal | None:
-    return None if value in (None, "") else Decimal(str(value))
 
 
 def pastikan_pp30(pen, apa: str = "nilai PP 30") -> None:
@@ -178,19 +175,8 @@ def nilai_perilaku(uow, principal: Principal, penilaian_id: str, *,
 
 
 def kegiatan(pen, realisasi_rows) -> list[pp30.Kegiatan]:
-    by_rhk = {r["rhk_id"]: r for r in realisasi_rows}
-    out = []
-    for r in pen["snapshot"].get("rhk", []):
-        row = by_rhk.get(r["id"])
-        rev = (row or {}).get("target_revisi") or {}
-        target = {a: _dec(rev.get(a, r.get(f"target_{a}")))
-                  for a in ("kuantitas", "kualitas", "waktu", "biaya")}
-        if not (target["kuantitas"] and target["kualitas"] and target["waktu"]):
-            continue
-        real = {a: _dec(row[a]) if row else None for a in ("kuantitas", "kualitas", "waktu", "biaya")}
-        out.append(pp30.Kegiatan(target["kuantitas"], target["kualitas"], target["waktu"],
-                                 target["biaya"], **real))
-    return out
+    return [k for _, k in pp30.kegiatan_skp(pen["snapshot"].get("rhk", []),
+                                            {r["rhk_id"]: r for r in realisasi_rows})]
 
 
 def hitung(s, pen) -> pp30.HasilPp30:
@@ -223,9 +209,9 @@ def _dalam_rentang(hasil: pp30.HasilPp30) -> bool:
 
 
 def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
-    """Compute and store the scores after a change. Realisasi far off its target (a score of a
-    million or more, or beyond what Decimal computes) is refused with 422: the change is rolled
-    back with it."""
+    """Compute and store the scores after a change (and publish the penilaian: every PP 30
+    write ends here). Realisasi far off its target (a score of a million or more, or beyond
+    what Decimal computes) is refused with 422: the change is rolled back with it."""
     s = uow.session
     pen = muat.penilaian_row(s, penilaian_id)
     try:
@@ -238,4 +224,5 @@ def hitung_ulang(uow, penilaian_id: str, *, oleh: str | None) -> pp30.HasilPp30:
     sebelum, sesudah = simpan_nilai(s, pen, hasil)
     if sebelum != sesudah:
         catat(s, penilaian_id, "NILAI_PP30", oleh, sebelum, sesudah, None)
+    diperbarui(uow, penilaian_id)
     return hasil

@@ -21,7 +21,7 @@ from ..domain.predikat import predikat_dari_matriks
 from ..domain.status import DITETAPKAN, TERKUNCI
 from . import akses, muat
 from .distribusi import Distribusi, capaian_of, distribusi
-from .publikasi import terbitkan
+from .publikasi import diperbarui, terbitkan
 from .riwayat import catat, catat_banyak
 
 
@@ -158,6 +158,7 @@ def beri_rating(uow, principal: Principal, penilaian_id: str, *, rating_hasil_ke
     hasil = periksa_distribusi(s, [pen], [h])
     tegakkan_pola(s, pen["instansi_id"], hasil, justifikasi)
     simpan(s, pen, h, oleh=principal.pegawai_id, alasan=None, justifikasi=justifikasi)
+    diperbarui(uow, pen["id"])
 
 
 def rating_massal(uow, principal: Principal, items: list[dict], *, dry_run: bool,
@@ -184,6 +185,7 @@ def rating_massal(uow, principal: Principal, items: list[dict], *, dry_run: bool
             tegakkan_pola(s, instansi_id, dist, justifikasi)
         simpan_banyak(s, [(by_id[h.penilaian_id], h) for h in hasil], oleh=principal.pegawai_id,
                       justifikasi=justifikasi, aksi="RATING_MASSAL")
+        diperbarui(uow, *by_id)
     dists = [d.to_dict() for d in dist]
     return {"dry_run": dry_run, "hasil": [h.__dict__ for h in hasil], "distribusi": dists,
             "sesuai": all(d["sesuai"] for d in dists)}
@@ -204,3 +206,4 @@ def tetapkan(uow, principal: Principal, penilaian_id: str) -> None:
     catat(s, pen["id"], "DITETAPKAN", principal.pegawai_id, {"status": pen["status"]},
           {"status": DITETAPKAN, "predikat": pen["predikat"], "revisi": pen["revisi"] + 1}, None)
     terbitkan(uow, pen["id"])
+    diperbarui(uow, pen["id"])

@@ -1,5 +1,6 @@
 """Penilaian: list and read, realisasi, kirim, umpan balik, perilaku, rating, tetapkan and the
-history of changes. Every write answers the penilaian (the body of GET /penilaian/{id})."""
+history of changes. Every write answers the penilaian (the body of GET /penilaian/{id}) and
+publishes it (PenilaianDiperbarui, once per request)."""
 from __future__ import annotations
 
 from flask.views import MethodView
@@ -127,7 +128,8 @@ class Tetapkan(MethodView):
     @blp.response(200, sc.PenilaianSchema)
     def post(self, penilaian_id):
         """The pejabat penilai sets the predikat (-> DITETAPKAN); publishes PredikatDitetapkan
-        and, for the final period, PredikatFinal."""
+        and, for the final period, PredikatFinal, next to PenilaianDiperbarui as every write
+        does."""
         run_command(rating.tetapkan, penilaian_id)
         return run_query(views.penilaian, penilaian_id)
 
