@@ -10,7 +10,7 @@ from .api import blueprints
 from .cli import commands
 from .init_app import init_app
 from .service_layer import instansi, periode, pegawai, unor
-from .service_layer.events import PUBLISHES
+from .service_layer.events import PUBLISHES, snapshots
 from .service_layer.handlers import handlers
 from .service_layer.seed import on_start
 from .wiring import build_components
@@ -41,6 +41,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=PUBLISHES,
+        snapshots=snapshots,
         handlers=handlers,
         components=build_components,
         conflict_messages=CONFLICT_MESSAGES,

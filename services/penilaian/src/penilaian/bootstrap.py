@@ -7,7 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
-from .service_layer import capaian
+from .service_layer import capaian, publikasi
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
@@ -25,6 +25,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=PUBLISHES,
+        snapshots=publikasi.snapshots,
         handlers=handlers,
         # two concurrent creations of one capaian: the unique key lets one win, the other is 409
         conflict_messages={"uq_capaian_organisasi_unor_induk_id": capaian.DUPLIKAT},

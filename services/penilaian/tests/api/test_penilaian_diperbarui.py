@@ -401,3 +401,31 @@ def test_what_a_rolled_back_transaction_registered_is_forgotten(world, client, r
     assert _snapshots(world, pid_a) == []
     [s] = _snapshots(world, pid_b)
     assert (s.versi, s.realisasi[0].realisasi) == (1, "2")
+
+
+def test_republish_stages_every_penilaian_and_predikat_as_last_published(world, client):
+    """``kinerja republish penilaian`` changes no row and stages, for every penilaian, the
+    snapshot its last PenilaianDiperbarui said (a penilaian never changed by a user included,
+    at versi 0), and the predikat events of a DITETAPKAN one at its revisi."""
+    from kinerja_shared.messaging.republish import republish
+
+    world.periode(final=True)
+    unor = world.unor()
+    peg, kepala, lain = world.pegawai(unor), world.pegawai(unor), world.pegawai(unor)
+    world.skp(peg, kepala, atasan_id="atasan-1", unor_id=unor)
+    world.skp(lain, kepala, atasan_id="atasan-1", unor_id=unor)
+    pid = world.penilaian(client, peg)[0]["id"]
+    untouched = world.penilaian(client, lain)[0]["id"]
+    client.put(f"/penilaian/{pid}/rating", headers=world.h(kepala), json={
+        "rating_hasil_kerja": SESUAI, "rating_perilaku": SESUAI})
+    client.post(f"/penilaian/{pid}/tetapkan", headers=world.h(kepala))
+    last = _snapshots(world, pid)[-1]
+    predikat = [e.payload for e in _published(world, "PredikatFinal", pid)]
+
+    counts = republish(world.runtime)
+
+    assert counts["PenilaianDiperbarui"] >= 2 and counts["PredikatFinal"] >= 1
+    assert _snapshots(world, pid)[-1] == last
+    [fresh] = _snapshots(world, untouched)
+    assert (fresh.versi, fresh.status) == (0, "DRAFT")
+    assert [e.payload for e in _published(world, "PredikatFinal", pid)][-1] == predikat[-1]

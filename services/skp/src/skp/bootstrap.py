@@ -36,6 +36,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=events.PUBLISHES,
+        snapshots=events.snapshots,
         handlers=handlers,
         conflict_messages=CONFLICT_MESSAGES,
     )

@@ -143,3 +143,18 @@ def test_a_pp30_kegiatan_carries_its_targets(api, runtime):
         "target_kuantitas": "12", "satuan": "laporan", "target_kualitas": "100",
         "target_waktu": "12", "target_biaya": "1500000", "indikator": [], "urutan": 1}
     assert payload["model"] == "PP_30_2019" and payload["pejabat_penilai"]["id"] == "kabiro"
+
+
+def test_republish_stages_each_approved_skp_as_last_published(api, runtime):
+    """``kinerja republish skp``: every approved SKP again, as its rows hold it now, which is
+    what its last SkpDisetujui said (a draft SKP is not approved: nothing for it)."""
+    from kinerja_shared.messaging.republish import republish
+
+    s = full_skp(api)
+    api.post("jf3", "/skp", TAHUN)  # a draft
+    before = {sid: _published(runtime, "SkpDisetujui", sid)[-1] for sid in (s["sid"],)}
+
+    counts = republish(runtime)
+
+    assert counts == {"SkpDisetujui": 2}  # the kadis's SKP JPT and kabid1's
+    assert _published(runtime, "SkpDisetujui", s["sid"])[-1] == before[s["sid"]]

@@ -5,7 +5,9 @@
     kinerja relay SERVICE                                outbox relay to RabbitMQ
     kinerja consume SERVICE                              RabbitMQ consumer of the service's events
     kinerja worker SERVICE                               Celery worker of the service's jobs
-    kinerja services                                     list installed services
+    kinerja republish SERVICE [--only TYPE ...]          stage every current snapshot again
+                                                         (for a consumer that came later)
+    kinerja services [--events]                          list installed services (and events)
     kinerja SERVICE COMMAND ...                          a service's own commands, if it has any
                                                          (e.g. kinerja identity keys rotate;
                                                          kinerja SERVICE --help lists them)
@@ -101,6 +103,22 @@ def cmd_embedded(args) -> None:
     serve(host=args.host, port=args.port, data_dir=args.data_dir)
 
 
+def cmd_republish(args) -> None:
+    from ..messaging.republish import republish
+
+    runtime = _runtime(args.service)
+    try:
+        counts = republish(runtime, only=set(args.only or ()) or None)
+    except LookupError as exc:
+        sys.exit(str(exc))
+    finally:
+        runtime.dispose()
+    for event_type, count in sorted(counts.items()):
+        print(f"{event_type}: {count}")
+    print(f"{sum(counts.values())} snapshot(s) in the outbox of {args.service}; "
+          "its relay publishes them")
+
+
 def cmd_services(args) -> None:
     for name, d in load_definitions().items():
         own = f"  (perintah: kinerja {name} --help)" if d.commands is not None else ""
@@ -173,6 +191,10 @@ def main(argv: list[str] | None = None) -> int | None:
     p.add_argument("service")
     p.add_argument("--concurrency", type=int, default=2)
     p.set_defaults(func=cmd_worker)
+    p = sub.add_parser("republish", help="stage every current snapshot of a service again")
+    p.add_argument("service")
+    p.add_argument("--only", nargs="*", metavar="EVENT_TYPE")
+    p.set_defaults(func=cmd_republish)
     p = sub.add_parser("services")
     p.add_argument("--events", action="store_true",
                    help="also list the events each service publishes and consumes")

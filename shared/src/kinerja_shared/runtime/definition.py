@@ -39,6 +39,10 @@ class ServiceDefinition:
     # service_layer/handlers.py; `kinerja services --events` lists both for every service
     publishes: Sequence[type["EventPayload"]] = ()
     handlers: Callable[["ServiceRuntime"], Mapping[str, "Handler"]] = lambda rt: {}
+    # every current snapshot event of what the service owns, as (payload, aggregate_id,
+    # instansi_id), read in the given unit of work: `kinerja republish SERVICE` stages them for
+    # a consumer that came later than the events (messaging/republish.py)
+    snapshots: Callable[[Any], Any] | None = None
     # the service's own long-lived objects (settings, key store, remote clients), built once
     # per runtime on first use: ``runtime.components``
     components: Callable[["ServiceRuntime"], Any] | None = None

@@ -6,7 +6,9 @@ consumes nothing (``handlers.py``)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
+
+import sqlalchemy as sa
 
 from kinerja_shared.events import EventPayload
 from kinerja_shared.events.contracts.identity import (
@@ -21,6 +23,7 @@ from kinerja_shared.events.contracts.identity import (
     UnorDiperbarui,
 )
 
+from ..adapters.tables import instansi, pegawai, periode, plt_plh, relasi_manual, unor
 from ..domain.golongan import pangkat_dari
 from ..domain.periode import Periode
 
@@ -98,3 +101,19 @@ def sesi_dicabut(*, pegawai_id: str, instansi_id: str, dicabut_sebelum: datetime
     return SesiDicabut(pegawai_id=pegawai_id, instansi_id=instansi_id,
                        dicabut_sebelum=dicabut_sebelum, alasan=alasan)
 
+
+
+def snapshots(uow) -> Iterator[tuple[EventPayload, str, str | None]]:
+    """Every current snapshot, parents first (``kinerja republish identity``): instansi, unor
+    (atasan before their children is not needed: consumers take any order), pegawai, PLT/PLH,
+    periods, manual relasi."""
+    s = uow.session
+    for row in s.execute(sa.select(instansi).order_by(instansi.c.id)).mappings():
+        yield instansi_diperbarui(row), row["id"], row["id"]
+    for table, build in ((unor, unor_diperbarui), (pegawai, pegawai_diperbarui),
+                         (plt_plh, plt_plh_diperbarui), (periode, periode_diperbarui)):
+        for row in s.execute(sa.select(table).order_by(table.c.id)).mappings():
+            yield build(row), row["id"], row["instansi_id"]
+    for row in s.execute(sa.select(relasi_manual).order_by(relasi_manual.c.pegawai_id)
+                         ).mappings():
+        yield relasi_manual_diperbarui(row), row["pegawai_id"], row["instansi_id"]

@@ -17,8 +17,9 @@ from sqlalchemy import select, update
 
 from kinerja_shared import clock
 
-from ..adapters.tables import penilaian
+from ..adapters.tables import capaian_organisasi, penilaian
 from ..domain.aturan import rules_for
+from ..domain.status import DITETAPKAN
 from . import events, muat
 
 KUNCI = "penilaian"
@@ -78,6 +79,13 @@ def _terbitkan(uow, ids: list[str]) -> None:
                                                       updated_at=clock.now()))
     # (a separate SELECT: UPDATE ... RETURNING of the rows with their JSON snapshot measured
     # ~1.5x slower for a unit of 5,000 here)
+    uow.add_events(_snapshot_banyak(uow, ids))
+
+
+def _snapshot_banyak(uow, ids: list[str]) -> list:
+    """PenilaianDiperbarui of these penilaian as their rows stand, with their keys."""
+    s = uow.session
+    dipilih = muat.di_antara(s, penilaian.c.id, ids)
     pens = s.execute(select(penilaian).where(dipilih).order_by(penilaian.c.id)).mappings().all()
     periods = muat.periode_rows(s, (p["periode_id"] for p in pens))
     induk = muat.unor_induk_banyak(s, (p["unor_id"] for p in pens))
@@ -95,4 +103,25 @@ def _terbitkan(uow, ids: list[str]) -> None:
         staged.append((events.penilaian_diperbarui(
             pen, periode, bagian[pen["id"]], unor_induk_id=induk.get(pen["unor_id"]),
             parameter_pp30=parameter), pen["id"], pen["instansi_id"]))
-    uow.add_events(staged)
+    return staged
+
+
+def snapshots(uow):
+    """Every current snapshot (``kinerja republish penilaian``), without changing any row:
+    PenilaianDiperbarui of every penilaian at its ``versi``, the predikat events of every
+    DITETAPKAN one at its ``revisi``, and every final capaian organisasi."""
+    s = uow.session
+    ids = list(s.execute(select(penilaian.c.id).order_by(penilaian.c.id)).scalars())
+    for i in range(0, len(ids), POTONGAN):
+        yield from _snapshot_banyak(uow, ids[i:i + POTONGAN])
+    for pid in s.execute(select(penilaian.c.id).where(penilaian.c.status == DITETAPKAN)
+                         .order_by(penilaian.c.id)).scalars():
+        pen = muat.penilaian_row(s, pid)
+        periode = muat.periode_row(s, pen["periode_id"])
+        yield events.predikat_ditetapkan(pen, periode), pen["id"], pen["instansi_id"]
+        if periode["final"] and muat.pengaturan(
+                s, pen["instansi_id"]).predikat_tahunan_dari_periode_final:
+            yield events.predikat_final(pen, periode), pen["id"], pen["instansi_id"]
+    for row in s.execute(select(capaian_organisasi).where(capaian_organisasi.c.final.is_(True))
+                         .order_by(capaian_organisasi.c.id)).mappings():
+        yield events.capaian_organisasi_final(row), row["id"], row["instansi_id"]

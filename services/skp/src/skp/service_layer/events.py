@@ -9,14 +9,15 @@ perilaku aspects, and ``revisi`` (consumers keep the highest).
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_shared.events import EventPayload
 from kinerja_shared.events.contracts import skp as ev
 
-from ..adapters import skp_rows
+from ..adapters import skp_rows, skp_tables
 from ..domain import aturan
 from ..domain.perilaku import ASPEK_PERILAKU
 
@@ -53,10 +54,16 @@ def skp_disetujui(session: Session, skp_id: str) -> ev.SkpDisetujui:
     row = skp_rows.skp_row(session, skp_id)
     if row is None:
         raise LookupError(f"SKP {skp_id} does not exist")
-    rhk = skp_rows.rhk_per_skp(session, [skp_id])[skp_id]
-    indikator = skp_rows.indikator_per_rhk(session, [skp_id])
-    perilaku = skp_rows.perilaku_per_skp(session, [skp_id])[skp_id]
-    return ev.SkpDisetujui(
+    return _disetujui(session, [row])[0]
+
+
+def _disetujui(session: Session, rows: list[Row]) -> list[ev.SkpDisetujui]:
+    """SkpDisetujui of several SKP header rows, their parts read with one query each."""
+    ids = [row["id"] for row in rows]
+    rhk = skp_rows.rhk_per_skp(session, ids)
+    indikator = skp_rows.indikator_per_rhk(session, ids)
+    perilaku = skp_rows.perilaku_per_skp(session, ids)
+    return [ev.SkpDisetujui(
         skp_id=row["id"], instansi_id=row["instansi_id"], unor_id=row["unor_id"],
         mandiri=bool(row["mandiri"]),
         pegawai=row["pegawai"] or {"id": row["pegawai_id"], "nama": ""},
@@ -64,10 +71,21 @@ def skp_disetujui(session: Session, skp_id: str) -> ev.SkpDisetujui:
         periode_awal=row["periode_awal"], periode_akhir=row["periode_akhir"],
         pejabat_penilai=row["pejabat_penilai"],
         atasan_pejabat_penilai=row["atasan_pejabat_penilai"], plt_unor_id=row["plt_unor_id"],
-        rhk=[_rhk(r, indikator.get(r["id"], [])) for r in aturan.urutan_cetak(rhk)],
-        perilaku=[_perilaku(aspek, teks, perilaku.get(aspek, {}))
+        rhk=[_rhk(r, indikator.get(r["id"], [])) for r in aturan.urutan_cetak(rhk[row["id"]])],
+        perilaku=[_perilaku(aspek, teks, perilaku[row["id"]].get(aspek, {}))
                   for aspek, teks in ASPEK_PERILAKU.items()],
-        revisi=row["revisi"])
+        revisi=row["revisi"]) for row in rows]
+
+
+def snapshots(uow) -> Iterator[tuple[EventPayload, str, str | None]]:
+    """SkpDisetujui of every approved SKP as it stands (``kinerja republish skp``), 500 SKPs
+    per round of queries."""
+    approved = [dict(r) for r in uow.session.execute(
+        select(skp_tables.skp).where(skp_tables.skp.c.status == aturan.DISETUJUI)
+        .order_by(skp_tables.skp.c.id)).mappings()]
+    for start in range(0, len(approved), 500):
+        for event in _disetujui(uow.session, approved[start:start + 500]):
+            yield event, event.skp_id, event.instansi_id
 
 
 def _rhk(r: Row, indikator: list[Row]) -> ev.RhkSnapshot:
