@@ -1,6 +1,8 @@
 """Marshmallow schemas of the keberatan resource."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from marshmallow import Schema, ValidationError, fields, validate
 
 from ...domain.aturan import ALUR_KEBERATAN, KEPUTUSAN, STATUS
@@ -9,7 +11,8 @@ from ...views import SEBAGAI
 
 ID_MAX = 64
 TEKS_MAKS = 5000
-TAHUN = validate.Range(min=1900, max=9999)
+ID_PANJANG = validate.Length(max=ID_MAX, error=f"Paling banyak {ID_MAX} karakter.")
+TAHUN = validate.Range(min=1900, max=9999, error="Tahun harus 1900-9999.")
 PREDIKAT = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG")
 URL_MAX = 2000
 url = validate.URL(schemes={"http", "https"}, require_tld=False,
@@ -48,14 +51,45 @@ class BuktiDukung(fields.Field):
         return value
 
 
-def nilai_per_aspek(description: str) -> fields.Dict:
-    return fields.Dict(
-        keys=fields.Str(validate=validate.OneOf(ASPEK_PP30)),
-        values=fields.Decimal(validate=validate.Range(min=0, max=100)),
-        load_default=None, allow_none=True, metadata={
-            "type": "object", "description": description,
-            "properties": {a: dict(_NILAI) for a in ASPEK_PP30},
-            "additionalProperties": False})
+class NilaiPerAspek(fields.Field):
+    """``{ASPEK: 0-100}`` read as Decimals, with the messages per aspect
+    (``nilai_perilaku_pp30.KOMITMEN``); which aspects apply to a penilaian is checked by the
+    service (KEPEMIMPINAN is for a pimpinan)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, dict):
+            raise ValidationError("Harus berupa objek {ASPEK: nilai}.")
+        out, errors = {}, {}
+        for aspek, nilai in value.items():
+            if aspek not in ASPEK_PP30:
+                errors[str(aspek)] = ["Aspek tidak dikenal: " + ", ".join(ASPEK_PP30) + "."]
+                continue
+            angka = _desimal(nilai)
+            if angka is None:
+                errors[aspek] = ["Harus berupa angka."]
+            elif not 0 <= angka <= 100:
+                errors[aspek] = ["Harus dalam rentang 0-100."]
+            else:
+                out[aspek] = angka
+        if errors:
+            raise ValidationError(errors)
+        return out
+
+
+def _desimal(nilai) -> Decimal | None:
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float, str)):
+        return None
+    try:
+        angka = Decimal(str(nilai).strip())
+    except InvalidOperation:
+        return None
+    return angka if angka.is_finite() else None
+
+
+def nilai_per_aspek(description: str) -> NilaiPerAspek:
+    return NilaiPerAspek(load_default=None, allow_none=True, metadata={
+        "type": "object", "description": description,
+        "properties": {a: dict(_NILAI) for a in ASPEK_PP30}, "additionalProperties": False})
 
 
 def _rating(description: str) -> fields.Str:
@@ -63,15 +97,20 @@ def _rating(description: str) -> fields.Str:
                       metadata={"description": description})
 
 
+PANJANG = validate.Length(min=1, max=TEKS_MAKS, error=f"Wajib diisi, paling banyak {TEKS_MAKS} "
+                                                  "karakter.")
+
+
 def _teks(required: bool = True, **kwargs) -> fields.Str:
     if required:
-        return fields.Str(required=True, validate=validate.Length(min=1, max=TEKS_MAKS), **kwargs)
-    return fields.Str(load_default=None, allow_none=True, validate=validate.Length(max=TEKS_MAKS),
-                      **kwargs)
+        return fields.Str(required=True, validate=PANJANG, **kwargs)
+    return fields.Str(load_default=None, allow_none=True, validate=validate.Length(
+        max=TEKS_MAKS, error=f"Paling banyak {TEKS_MAKS} karakter."), **kwargs)
 
 
 class KeberatanInput(Schema):
-    penilaian_id = fields.Str(required=True, validate=validate.Length(min=1, max=ID_MAX))
+    penilaian_id = fields.Str(required=True, validate=validate.Length(
+        min=1, max=ID_MAX, error=f"Wajib diisi, paling banyak {ID_MAX} karakter."))
     alasan = _teks(metadata={"description": "Why the pegawai objects (DKI form field 5)."})
     rating_hasil_kerja_diminta = _rating(
         "PermenPAN-RB 6/2022 model: the rating asked for (at least one of the two).")
@@ -80,8 +119,10 @@ class KeberatanInput(Schema):
         "PP 30/2019 model (optional): the nilai perilaku asked for per aspect, 0-100; only the "
         "aspects this penilaian was rated on (422 per aspect otherwise).")
     bukti_dukung = fields.List(BuktiDukung(), load_default=list,
-                               validate=validate.Length(max=20))
-    revisi = fields.Int(load_default=None, allow_none=True, validate=validate.Range(min=1),
+                               validate=validate.Length(
+        max=20, error="Paling banyak 20 bukti dukung."))
+    revisi = fields.Int(load_default=None, allow_none=True, validate=validate.Range(
+        min=1, error="Paling kecil 1."),
                         metadata={"description": "The predikat revision objected to (default: "
                                                  "the newest); an older one is 409 "
                                                  "`revisi-usang`."})
@@ -112,18 +153,21 @@ class TarikInput(Schema):
 
 
 class KeberatanQuery(Schema):
-    nama = fields.Str(validate=validate.Length(min=1, max=200),
+    nama = fields.Str(validate=validate.Length(
+        min=1, max=200, error="1-200 karakter."),
                       metadata={"description": "Part of the pegawai's name (any case)."})
-    nip = fields.Str(validate=validate.Regexp(r"^[0-9]{1,18}$"),
+    nip = fields.Str(validate=validate.Regexp(
+        r"^[0-9]{1,18}$", error="NIP berupa 1-18 angka."),
                      metadata={"description": "The NIP or its first digits."})
     tahun = fields.Int(validate=TAHUN)
-    periode_id = fields.Str(validate=validate.Length(max=ID_MAX))
-    unor_id = fields.Str(validate=validate.Length(max=ID_MAX))
-    penilaian_id = fields.Str(validate=validate.Length(max=ID_MAX))
-    pegawai_id = fields.Str(validate=validate.Length(max=ID_MAX))
+    periode_id = fields.Str(validate=ID_PANJANG)
+    unor_id = fields.Str(validate=ID_PANJANG)
+    penilaian_id = fields.Str(validate=ID_PANJANG)
+    pegawai_id = fields.Str(validate=ID_PANJANG)
     status = fields.List(fields.Str(validate=validate.OneOf(STATUS)), metadata={
         "description": "One or more statuses (repeat the parameter)."})
-    menunggu_lebih_dari_hari = fields.Int(validate=validate.Range(min=0, max=3650), metadata={
+    menunggu_lebih_dari_hari = fields.Int(validate=validate.Range(
+        min=0, max=3650, error="Harus 0-3650."), metadata={
         "description": "Only open keberatan filed more than this many days ago (24-hour "
                        "days) that still wait for a step."})
     sebagai = fields.Str(validate=validate.OneOf(SEBAGAI), metadata={
