@@ -26,8 +26,10 @@ def minter():
 
 
 @pytest.fixture(scope="session")
-def runtime(pg_url, minter):
-    rt = make_test_runtime("keberatan", pg_url, key_source=minter.key_source)
+def runtime(make_pg_database, minter):
+    # a database of its own: the session's ``pg_url`` is penilaian's
+    rt = make_test_runtime("keberatan", make_pg_database("kinerja_keberatan"),
+                           key_source=minter.key_source)
     yield rt
     rt.dispose()
 
