@@ -100,6 +100,27 @@ EXAMPLES = {
                        "status": "SELESAI", "tambah": 3},
 }
 
+# the keberatan service's later contracts (KeberatanDitarik, KeberatanDiperbarui)
+NILAI = {"rating_hasil_kerja": "SESUAI_EKSPEKTASI", "rating_perilaku": "SESUAI_EKSPEKTASI",
+         "predikat": "BAIK"}
+EXAMPLES.update({
+    "KeberatanDitarik": {"keberatan_id": "k1", "penilaian_id": "n1", "pegawai_id": "p1",
+                         "revisi": 1, "alasan": "Sudah dijelaskan", "ditarik_at": NOW},
+    "KeberatanDiperbarui": {
+        "keberatan_id": "k1", "versi": 3, "penilaian_id": "n1", "revisi": 1, "pegawai": PEGAWAI,
+        "periode": PERIODE, "tahun": 2026, "model": "PERMENPAN_6_2022",
+        "alur": "PERMENPAN_6_2022", "status": "DISETUJUI", "alasan": "Tidak sesuai",
+        "bukti_dukung": [{"nama": "Laporan", "url": "https://contoh.go.id/laporan.pdf"}],
+        "penjelasan": "Setuju dirubah", "keputusan": "DISETUJUI", "uraian": "Baiklah",
+        "pejabat_penilai": PEGAWAI, "pemutus": PEGAWAI, "pemutus_sumber": "ATASAN_PEJABAT_PENILAI",
+        "sebelum": NILAI, "diminta": {**NILAI, "rating_hasil_kerja": "DI_ATAS_EKSPEKTASI"},
+        "sesudah": {**NILAI, "rating_hasil_kerja": "DI_ATAS_EKSPEKTASI"},
+        "batas_pengajuan_at": NOW, "diajukan_at": NOW, "dibuka_atasan_at": NOW,
+        "direspon_at": NOW, "diputuskan_at": NOW,
+        "riwayat": [{"aksi": "DIAJUKAN", "waktu": NOW, "oleh": PEGAWAI, "peran": "PEGAWAI",
+                     "status_sesudah": "DIAJUKAN", "isi": {"alasan": "Tidak sesuai"}}]},
+})
+
 
 def test_every_registered_contract_has_an_example():
     assert set(all_event_types()) == set(EXAMPLES)
@@ -258,3 +279,31 @@ def test_instansi_diperbarui_pengaturan_old_and_new_keys_both_validate():
     assert back.pengaturan["alur_keberatan"] == "DKI"
     assert back.pengaturan["pemutus_keberatan_pegawai_id"] == "p9"
     assert back.pengaturan["angka_kredit_periodik"] is True
+
+
+def test_keberatan_diajukan_from_before_the_added_fields_still_validates():
+    cls = payload_class("KeberatanDiajukan")
+    lama = cls.model_validate(EXAMPLES["KeberatanDiajukan"])
+    assert (lama.revisi, lama.status, lama.pemutus, lama.bukti_dukung) == (None, None, None, [])
+    baru = cls.model_validate({**EXAMPLES["KeberatanDiajukan"], "revisi": 2,
+                               "status": "TERLAMBAT", "terlambat": True,
+                               "nilai_perilaku_pp30_diminta": {"KOMITMEN": "95"},
+                               "pemutus": PEGAWAI, "batas_pengajuan_at": NOW})
+    back = EventEnvelope.from_json(EventEnvelope.wrap(baru, aggregate_id="k1").to_json())
+    assert back.typed_payload() == baru
+    with pytest.raises(ValidationError):
+        cls.model_validate({**EXAMPLES["KeberatanDiajukan"],
+                            "nilai_perilaku_pp30_diminta": {"KOMITMEN": 101}})
+
+
+def test_keberatan_diperbarui_keeps_decimals_and_the_history_on_the_wire():
+    cls = payload_class("KeberatanDiperbarui")
+    data = {**EXAMPLES["KeberatanDiperbarui"], "model": "PP_30_2019",
+            "diminta": {"nilai_perilaku_pp30": {"KOMITMEN": Decimal("92.5")}},
+            "sesudah": {"nilai_perilaku_pp30": {"KOMITMEN": Decimal("92.5")},
+                        "nilai_kinerja": Decimal("90.19"), "predikat": "BAIK"}}
+    envelope = EventEnvelope.wrap(cls.model_validate(data), aggregate_id="k1")
+    assert envelope.payload["sesudah"]["nilai_kinerja"] == "90.19"
+    back = envelope.from_json(envelope.to_json()).typed_payload()
+    assert back.diminta.nilai_perilaku_pp30 == {"KOMITMEN": Decimal("92.5")}
+    assert [(r.aksi, r.peran) for r in back.riwayat] == [("DIAJUKAN", "PEGAWAI")]

@@ -9,6 +9,7 @@ from .adapters.tables import metadata
 from .api import blueprints
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
+from .service_layer.pengajuan import DUPLIKAT
 
 DESCRIPTION = "Objections (keberatan) to a predikat: filing, the pejabat penilai's explanation, the DKI sanggahan chain, the decision."
 
@@ -24,4 +25,6 @@ def definition() -> ServiceDefinition:
         blueprints=blueprints,
         publishes=PUBLISHES,
         handlers=handlers,
+        # two concurrent filings for one predikat revision: the unique key lets one win
+        conflict_messages={"uq_keberatan_penilaian_revisi": DUPLIKAT},
     )

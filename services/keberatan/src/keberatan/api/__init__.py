@@ -5,4 +5,6 @@ from __future__ import annotations
 
 
 def blueprints() -> list:
-    return []
+    from .keberatan.resources import blp
+
+    return [blp]
