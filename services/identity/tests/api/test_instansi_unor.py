@@ -7,7 +7,8 @@ def test_instansi_crud_with_validated_pengaturan(api):
                                      "jendela_keberatan_hari": 14, "penegakan_distribusi": "PERINGATAN",
                                      "alur_keberatan": "PERMENPAN_6_2022",
                                      "pemutus_keberatan_pegawai_id": None,
-                                     "angka_kredit_periodik": False}
+                                     "angka_kredit_periodik": False,
+                                     "zona_waktu": "Asia/Jakarta"}
     r = api.client.post("/instansi", headers=api.admin, json={"nama": "X", "kode": "BLORA-1"})
     assert r.status_code == 409
     r = api.client.patch(f"/instansi/{created['id']}", headers=api.admin,
@@ -107,13 +108,17 @@ def test_penilaian_settings_are_accepted_and_validated(api):
     r = api.client.patch(f"/instansi/{inst['id']}", headers=api.admin, json={"pengaturan": {
         "pp30_penilaian_360": True, "tampilkan_nama_penilai_perilaku": True,
         "predikat_tahunan_dari_periode_final": False, "pp30_kepemimpinan_hanya_pimpinan": False,
-        "pp30_band": {"SANGAT_BAIK": 112, "BAIK": 91.5, "BUTUH_PERBAIKAN": 70, "KURANG": 50}}})
+        "pp30_band": {"SANGAT_BAIK": 112, "BAIK": 91.5, "BUTUH_PERBAIKAN": 70, "KURANG": 50},
+        "zona_waktu": "Asia/Makassar"}})
     assert r.status_code == 200, r.get_json()
+    assert r.get_json()["pengaturan"]["zona_waktu"] == "Asia/Makassar"
     p = r.get_json()["pengaturan"]
     assert p["pp30_penilaian_360"] is True and p["pp30_band"]["BAIK"] == 91.5
     bad = api.client.patch(f"/instansi/{inst['id']}", headers=api.admin, json={"pengaturan": {
-        "pp30_band": {"ISTIMEWA": 120, "BAIK": 300}, "pp30_penilaian_360": "ya"}})
+        "pp30_band": {"ISTIMEWA": 120, "BAIK": 300}, "pp30_penilaian_360": "ya",
+        "zona_waktu": "WIB"}})
     assert bad.status_code == 422
     assert set(bad.get_json()["errors"]) >= {"pengaturan.pp30_penilaian_360",
+                                             "pengaturan.zona_waktu",
                                              "pengaturan.pp30_band.ISTIMEWA.key",
                                              "pengaturan.pp30_band.BAIK.value"}

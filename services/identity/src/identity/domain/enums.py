@@ -24,6 +24,8 @@ PENEGAKAN_DISTRIBUSI = ("PERINGATAN", "BLOKIR")
 # atasan pejabat penilai decides; DKI = the sanggahan chain (atasan pejabat penilai, pejabat
 # penilai, then the atasan's decision).
 ALUR_KEBERATAN = ("PERMENPAN_6_2022", "DKI")
+ZONA_WAKTU = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")  # WIB, WITA, WIT
+
 PENGATURAN_BAWAAN = {
     "model_skp": "PERMENPAN_6_2022",
     "skema_periode": "TAHUNAN",
@@ -35,4 +37,5 @@ PENGATURAN_BAWAAN = {
     "pemutus_keberatan_pegawai_id": None,
     # angka-kredit also converts the periodic predikat (PredikatDitetapkan), not only the final
     "angka_kredit_periodik": False,
+    "zona_waktu": "Asia/Jakarta",
 }

@@ -1,6 +1,7 @@
 from marshmallow import Schema, fields, validate
 
-from ...domain.enums import ALUR_KEBERATAN, MODEL_SKP, PENEGAKAN_DISTRIBUSI, SKEMA_PERIODE
+from ...domain.enums import (ALUR_KEBERATAN, MODEL_SKP, PENEGAKAN_DISTRIBUSI, SKEMA_PERIODE,
+                             ZONA_WAKTU)
 
 PREDIKAT_BAND = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG")
 
@@ -30,6 +31,10 @@ class PengaturanSchema(Schema):
     angka_kredit_periodik = fields.Bool(metadata={
         "description": "true: angka-kredit also converts each periodic predikat, not only the "
                        "final one (default false)"})
+    zona_waktu = fields.Str(validate=validate.OneOf(ZONA_WAKTU), metadata={
+        "description": "the instansi's time zone, where its calendar days end (the keberatan "
+                       "window) and the dates on its documents: Asia/Jakarta (WIB, default), "
+                       "Asia/Makassar (WITA) or Asia/Jayapura (WIT)"})
     # read by penilaian (its domain/pengaturan.py); DOMAIN.md §2 and §5 mark them unsettled
     tampilkan_nama_penilai_perilaku = fields.Bool(metadata={
         "description": "true: a pegawai sees who wrote each rekan/bawahan perilaku feedback "
