@@ -5,10 +5,9 @@ from __future__ import annotations
 from flask import Response, stream_with_context
 from flask.views import MethodView
 
-from kinerja_shared.errors import NotFound
 from kinerja_shared.web.http import Blueprint
 
-from ...adapters.storage import InvalidLink, LocalStorage
+from ...service_layer import unduh
 from ..common import comp
 
 blp = Blueprint("unduh", __name__, url_prefix="/unduh", description=(
@@ -21,14 +20,7 @@ class Unduh(MethodView):
                   description="The file the link names.")
     def get(self, token):
         """The file a signed link names; 404 once it expired, if forged, or gone."""
-        storage = comp().storage
-        if not isinstance(storage, LocalStorage):
-            raise NotFound()
-        try:
-            claims = storage.resolve(token)
-            f = storage.open(claims["k"])
-        except (InvalidLink, FileNotFoundError, ValueError):
-            raise NotFound("Tautan tidak berlaku atau sudah kedaluwarsa.") from None
+        claims, f = unduh.buka(comp().storage, token)
 
         def chunks():
             with f:
