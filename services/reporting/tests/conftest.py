@@ -124,3 +124,9 @@ def client(runtime):
 @pytest.fixture
 def dunia(runtime, minter):
     return Dunia(runtime, minter, instansi_id="i-" + uuid.uuid4().hex[:8])
+
+
+@pytest.fixture
+def dunia_kelas():
+    """The ``Dunia`` class, for a test with a runtime of its own."""
+    return Dunia
