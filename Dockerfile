@@ -44,7 +44,8 @@ ENV PATH=/opt/kinerja/bin:$PATH \
     KINERJA_LOG_FORMAT=json
 RUN groupadd --system --gid 10001 kinerja \
  && useradd --system --uid 10001 --gid kinerja --home-dir /home/kinerja --create-home \
-        --shell /usr/sbin/nologin kinerja
+        --shell /usr/sbin/nologin kinerja \
+ && install -d -o 10001 -g 10001 /var/lib/kinerja/reporting  # reporting's files (compose volume)
 COPY --from=build /opt/kinerja /opt/kinerja
 USER 10001:10001
 WORKDIR /home/kinerja

@@ -704,5 +704,23 @@ def test_k8s_config_and_secret_template():
     secret = find(docs, "Secret", "kinerja-secrets")["stringData"]
     assert set(secret) == {db_key(n) for n in SERVICE_ORDER} | {
         "KINERJA_AMQP_URL", "KINERJA_ADMIN_NIP", "KINERJA_ADMIN_PASSWORD",
-        "KINERJA_METRICS_TOKEN"}
+        "KINERJA_METRICS_TOKEN", "KINERJA_REPORTING_S3_BUCKET",
+        "KINERJA_REPORTING_S3_ENDPOINT_URL", "KINERJA_REPORTING_PUBLIC_URL",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}
     assert all("CHANGE_ME" in value for value in secret.values())
+
+
+def test_reporting_web_and_workers_share_their_files(compose):
+    """compose: the reporting-files volume in web and every worker replica (one host; or S3 by
+    KINERJA_REPORTING_STORAGE=s3); Kubernetes: S3-compatible storage, bucket and credentials
+    from the Secret, for the web pods and the scaled workers alike."""
+    for name in ("reporting", "reporting-worker"):
+        assert "reporting-files:/var/lib/kinerja/reporting" in compose[name]["volumes"]
+        assert compose[name]["environment"]["KINERJA_REPORTING_STORAGE_DIR"] == \
+            "/var/lib/kinerja/reporting"
+    docs = k8s_documents()
+    for deployment in ("reporting", "reporting-worker"):
+        env = {e["name"]: e for e in main_container(find(docs, "Deployment", deployment))["env"]}
+        assert env["KINERJA_REPORTING_STORAGE"]["value"] == "s3"
+        for key in ("KINERJA_REPORTING_S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+            assert env[key]["valueFrom"]["secretKeyRef"]["name"] == "kinerja-secrets"

@@ -104,7 +104,17 @@ def env(svc: Service) -> list[dict]:
     items = [secret_env(svc.database_url_key), secret_env("KINERJA_AMQP_URL")]
     if svc.name == "identity":
         items += [secret_env("KINERJA_ADMIN_NIP"), secret_env("KINERJA_ADMIN_PASSWORD")]
+    if svc.name == "reporting":  # files in S3-compatible object storage, shared by web and workers
+        items += [{"name": "KINERJA_REPORTING_STORAGE", "value": "s3"},
+                  *(secret_env(k) for k in REPORTING_STORAGE_KEYS)]
     return items
+
+
+# reporting's object storage (docs/services/reporting.md): bucket, endpoint (an S3-compatible
+# server; empty for AWS), the public URL printed in QR codes, and boto3's credentials
+REPORTING_STORAGE_KEYS = ("KINERJA_REPORTING_S3_BUCKET", "KINERJA_REPORTING_S3_ENDPOINT_URL",
+                          "KINERJA_REPORTING_PUBLIC_URL", "AWS_ACCESS_KEY_ID",
+                          "AWS_SECRET_ACCESS_KEY")
 
 
 POD_SECURITY = {
@@ -365,6 +375,11 @@ def secret_template() -> dict:
     data["KINERJA_ADMIN_PASSWORD"] = "CHANGE_ME"
     # optional: without it /metrics is open to anything inside the cluster
     data["KINERJA_METRICS_TOKEN"] = "CHANGE_ME"
+    data["KINERJA_REPORTING_S3_BUCKET"] = "CHANGE_ME"
+    data["KINERJA_REPORTING_S3_ENDPOINT_URL"] = "https://CHANGE_ME.example.internal"
+    data["KINERJA_REPORTING_PUBLIC_URL"] = "https://CHANGE_ME.example.go.id/api/reporting"
+    data["AWS_ACCESS_KEY_ID"] = "CHANGE_ME"
+    data["AWS_SECRET_ACCESS_KEY"] = "CHANGE_ME"
     return {"apiVersion": "v1", "kind": "Secret", "metadata": meta(SECRET), "type": "Opaque",
             "stringData": data}
 

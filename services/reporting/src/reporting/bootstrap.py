@@ -1,4 +1,5 @@
-"""The reporting service as the platform runs it (web, relay, consumer, tests, embedded)."""
+"""The reporting service as the platform runs it (web, relay, consumer, worker, tests,
+embedded)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,9 +10,12 @@ from .adapters.tables import metadata
 from .api import blueprints
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
-from .service_layer.jobs import registry as jobs
+from .service_layer.pekerjaan import registry_baru
+from .wiring import build_components
 
-DESCRIPTION = "Excel reports, PDF documents verifiable by QR code, bulk printing and compliance."
+DESCRIPTION = ("Excel reports and PDF documents built from read models of every service's "
+               "events, verifiable by QR code; background jobs with progress on their own "
+               "queue; compliance.")
 
 
 def definition() -> ServiceDefinition:
@@ -25,5 +29,7 @@ def definition() -> ServiceDefinition:
         blueprints=blueprints,
         publishes=PUBLISHES,
         handlers=handlers,
-        jobs=jobs,
+        components=build_components,
+        jobs=registry_baru(),
+        init_app=lambda app, runtime: runtime.components,  # storage and job runner at start
     )

@@ -1,0 +1,53 @@
+"""Excel reports as jobs with progress."""
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+
+from kinerja_shared.auth.flask import login_required
+from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.http import Blueprint
+
+from ...service_layer import laporan
+from ..common import LOCATION, JobSchema, comp, job_args, redirect
+from . import schemas as sc
+
+blp = Blueprint("laporan", __name__, url_prefix="/laporan", description=(
+    "Excel reports (RENCANA_SKP_TAHUNAN, PENILAIAN_SKP, JUMLAH_TIM, KEPATUHAN) built from "
+    "reporting's read models as background jobs."))
+
+
+@blp.route("")
+class LaporanMinta(MethodView):
+    @login_required
+    @blp.arguments(sc.LaporanMinta)
+    @blp.response(202, JobSchema, headers=LOCATION)
+    def post(self, data):
+        """Start a report: 202 with the job's Location. Admins of the instansi for any unit;
+        a pimpinan (or active PLT/PLH) for the units he leads (403 otherwise); a unit of another
+        instansi is 422."""
+        job_id = run_command(laporan.ajukan, comp().runner, **data)
+        body = run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
+        return body, 202, {"Location": url_for("laporan.LaporanById", job_id=job_id)}
+
+
+@blp.route("/<job_id>")
+class LaporanById(MethodView):
+    @login_required
+    @blp.response(200, JobSchema)
+    def get(self, job_id):
+        """The report job: status, rows done of total, an estimate of the seconds left, and
+        once done the file with a signed link that expires. Who asked for it and admins of
+        its instansi; anyone else 404."""
+        return run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
+
+
+@blp.route("/<job_id>/berkas")
+class LaporanBerkas(MethodView):
+    @login_required
+    @blp.response(303, description="Redirect to the signed, expiring download link.")
+    def get(self, job_id):
+        """Download the report: 303 to its signed link (409 while not ready, 404 once
+        expired or for anyone who may not see the job)."""
+        return redirect(run_query(laporan.tautan, comp().runner, comp().storage, job_id,
+                                  **job_args()))

@@ -1,0 +1,94 @@
+"""Documents from the read models: rendered, reopened by a reader, verified by code; who may
+print them."""
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+
+import pypdf
+import pytest
+
+
+def teks_pdf(body: bytes) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(body)).pages)
+
+
+def halaman_png(body: bytes, tmp_path, nama: str) -> list:
+    path = tmp_path / f"{nama}.pdf"
+    path.write_bytes(body)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(tmp_path / nama)], check=True)
+    return sorted(tmp_path.glob(f"{nama}*.png"))
+
+
+@pytest.fixture
+def dunia_siap(dunia):
+    dunia.dasar()
+    dunia.skp("skp-staf", "staf", "kabid")
+    dunia.skp("skp-kabid", "kabid", "kadis", matriks={"kolom": ["Analisis", "Pengembangan"],
+                                                       "baris": [{"pegawai_id": "staf",
+                                                                  "jabatan_tim": "KETUA",
+                                                                  "peran": ["Analis", None]}]})
+    dunia.penilaian("pen-staf", "skp-staf", "staf", "kabid")
+    return dunia
+
+
+def test_evaluasi_prints_the_penilaian_and_verifies(client, dunia_siap, tmp_path):
+    d = dunia_siap
+    r = client.get("/cetak/penilaian/pen-staf/evaluasi.pdf?tanggal=2025-04-10&lokasi=Sleman",
+                   headers=d.h("staf"))
+    assert r.status_code == 200, r.get_json()
+    body = r.data
+    text = teks_pdf(body)
+    for expected in ("DOKUMEN EVALUASI KINERJA PEGAWAI", "TRIWULAN I", "NAMA STAF",
+                     "4 aplikasi", "Bagus", "SESUAI EKSPEKTASI", "BAIK", "Sleman, 10 April 2025",
+                     r.headers["X-Kode-Verifikasi"], "Berorientasi Pelayanan"):
+        assert expected in text, expected
+    assert hashlib.sha256(body).hexdigest() == r.headers["X-Dokumen-SHA256"]
+    assert halaman_png(body, tmp_path, "evaluasi")
+
+    kode = r.headers["X-Kode-Verifikasi"]
+    v = client.get(f"/verifikasi/{kode}")
+    assert v.status_code == 200 and v.get_json()["sha256"] == r.headers["X-Dokumen-SHA256"]
+    ok = client.post(f"/verifikasi/{kode}", data=body, content_type="application/pdf")
+    assert ok.get_json()["cocok"] is True
+    tampered = body.replace(b"4 aplikasi", b"9 aplikasi") if b"4 aplikasi" in body else body + b"%"
+    bad = client.post(f"/verifikasi/{kode}", data=tampered, content_type="application/pdf")
+    assert bad.get_json()["cocok"] is False
+
+
+def test_another_pegawai_cannot_print_a_document(client, dunia_siap):
+    d = dunia_siap
+    assert client.get("/cetak/penilaian/pen-staf/evaluasi.pdf", headers=d.h("baru")).status_code == 404
+    assert client.get("/cetak/skp/skp-staf/rencana.pdf", headers=d.h("baru")).status_code == 404
+    assert client.get("/cetak/skp/skp-staf/rencana.pdf", headers=d.h("kabid")).status_code == 200
+    assert client.get("/cetak/mph/u-dinas.pdf?tahun=2025", headers=d.h("staf")).status_code == 404
+
+
+def test_rencana_and_mph_render(client, dunia_siap, tmp_path):
+    d = dunia_siap
+    r = client.get("/cetak/skp/skp-staf/rencana.pdf", headers=d.h("staf"))
+    assert r.status_code == 200
+    text = teks_pdf(r.data)
+    assert "SASARAN KINERJA PEGAWAI" in text and "Jumlah aplikasi" in text
+    assert "MANUAL INDIKATOR" in text and "Aplikasi baru" in text
+    assert halaman_png(r.data, tmp_path, "rencana")
+    m = client.get("/cetak/mph/u-bid.pdf?tahun=2025", headers=d.h("admin", "admin_instansi"))
+    assert m.status_code == 200, m.get_json()
+    assert "Analis" in teks_pdf(m.data)
+
+
+def test_sample_renders_for_review(client, dunia_siap, tmp_path, request):
+    """Writes the three documents to KINERJA_REPORTING_SAMPLE_DIR when set (docs/ renders)."""
+    import os
+
+    out = os.environ.get("KINERJA_REPORTING_SAMPLE_DIR")
+    if not out:
+        pytest.skip("KINERJA_REPORTING_SAMPLE_DIR not set")
+    d = dunia_siap
+    for name, path, who in (("evaluasi", "/cetak/penilaian/pen-staf/evaluasi.pdf", ("staf",)),
+                            ("rencana", "/cetak/skp/skp-staf/rencana.pdf", ("staf",)),
+                            ("mph", "/cetak/mph/u-bid.pdf?tahun=2025", ("a", "admin_instansi"))):
+        r = client.get(path, headers=d.h(*who))
+        with open(os.path.join(out, f"{name}.pdf"), "wb") as f:
+            f.write(r.data)
