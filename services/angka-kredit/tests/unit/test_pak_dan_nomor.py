@@ -64,10 +64,10 @@ def test_pengaturan_accepts_only_the_unsettled_figures():
     assert p.penomoran == "OTOMATIS" and p.kebutuhan_pangkat == {"II/b": 25}
     assert Pengaturan.dari(p.ke_json()) == p
     with pytest.raises(TidakSah) as e:
-        periksa({"kebutuhan_pangkat": {"III/a": Decimal(10), "II/a": Decimal(-1)},
+        periksa({"kebutuhan_pangkat": {"IV/a": Decimal(10), "II/a": Decimal(-1)},
                  "kebutuhan_jenjang": {"AHLI_MUDA": Decimal(1)}, "hari_acuan_bulan": 31,
                  "format_nomor": "x"}, RULES)
-    assert set(e.value.errors) == {"kebutuhan_pangkat.III/a", "kebutuhan_pangkat.II/a",
+    assert set(e.value.errors) == {"kebutuhan_pangkat.IV/a", "kebutuhan_pangkat.II/a",
                                    "kebutuhan_jenjang.AHLI_MUDA", "hari_acuan_bulan",
                                    "format_nomor"}
-    assert "ditetapkan peraturan" in e.value.errors["kebutuhan_pangkat.III/a"][0]
+    assert "ditetapkan peraturan" in e.value.errors["kebutuhan_pangkat.IV/a"][0]
