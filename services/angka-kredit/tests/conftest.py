@@ -43,11 +43,17 @@ def client(app):
     return app.test_client()
 
 
-def tanpa_float(text: str):
+def _tanpa_float(text: str):
     """JSON with every number checked: a float anywhere fails the test."""
     def refuse(value):
         raise AssertionError(f"a float on the wire: {value}")
     return json.loads(text, parse_float=refuse)
+
+
+@pytest.fixture
+def tanpa_float():
+    """``tanpa_float(json_text)``: the JSON parsed with every number checked."""
+    return _tanpa_float
 
 
 class World:
@@ -138,7 +144,7 @@ class World:
             env = EventEnvelope.from_json(text)
             if env.event_type == event_type and env.instansi_id == self.instansi_id and (
                     aggregate_id is None or env.aggregate_id == aggregate_id):
-                tanpa_float(text)
+                _tanpa_float(text)
                 out.append(env.typed_payload())
         return out
 

@@ -97,9 +97,11 @@ class Perubahan:
 
 
 def hitung_ulang(uow, pegawai_ids: Iterable[str], *, oleh: str | None = None,
-                 alasan: str | Mapping[str, str] = "Dihitung ulang") -> set[str]:
+                 alasan: str | Mapping[str, str] = "Dihitung ulang",
+                 ubah_ditandatangani: bool = True) -> set[str]:
     """Recompute the AK rows of these pegawai; the ids of the rows written. ``alasan`` (why,
-    for the riwayat) may be given per pegawai."""
+    for the riwayat) may be given per pegawai. ``ubah_ditandatangani=False`` (a change of the
+    instansi's pengaturan) leaves signed rows as they were signed: no correction."""
     s = uow.session
     pegawai = muat.pegawai_banyak(s, pegawai_ids, for_update=True)
     if not pegawai:
@@ -121,7 +123,7 @@ def hitung_ulang(uow, pegawai_ids: Iterable[str], *, oleh: str | None = None,
                                 [r for r in rows if r["sumber"] == INTEGRASI],
                                 instansi.get(p["instansi_id"]), pengaturan[p["instansi_id"]],
                                 unor)
-        _cocokkan(perubahan, rencana.baris, rows)
+        _cocokkan(perubahan, rencana.baris, rows, ubah_ditandatangani)
     return perubahan.tulis(uow)
 
 
@@ -135,9 +137,15 @@ def _unor(s, pegawai, revisi, predikat, ada) -> dict:
     return {**unor, **muat.unor_banyak(s, induk)}
 
 
-def _cocokkan(perubahan: Perubahan, rencana: dict[tuple, dict], rows: list) -> None:
+def _cocokkan(perubahan: Perubahan, rencana: dict[tuple, dict], rows: list,
+              ubah_ditandatangani: bool = True) -> None:
     stored = {_kunci(r): r for r in rows}
     id_of: dict[str, str] = {}
+    if not ubah_ditandatangani:
+        tetap = {k for k, r in stored.items() if r["status"] == DITANDATANGANI}
+        id_of = {repr(k): stored[k]["id"] for k in tetap}
+        rencana = {k: v for k, v in rencana.items() if k not in tetap}
+        stored = {k: v for k, v in stored.items() if k not in tetap}
     tulis: list[tuple[Any, dict, bool]] = []  # (stored row or None, values, superseding)
     for kunci, nilai in rencana.items():
         lama = stored.get(kunci)
@@ -147,7 +155,7 @@ def _cocokkan(perubahan: Perubahan, rencana: dict[tuple, dict], rows: list) -> N
         id_of[repr(kunci)] = nilai["id"]
         tulis.append((lama, nilai, koreksi))
     for lama, nilai, koreksi in tulis:
-        nilai["dihitung"] = [id_of[k] for k in nilai.get("dihitung", [])]
+        nilai["dihitung"] = [id_of[k] for k in nilai.get("dihitung", []) if k in id_of]
         if lama is None:
             perubahan.baru(nilai)
         elif koreksi:
