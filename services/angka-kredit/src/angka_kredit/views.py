@@ -139,7 +139,9 @@ def referensi_kebutuhan(uow, principal: Principal, *, tanggal: date | None = Non
             "kode": r.kode, "berlaku_mulai": r.berlaku_mulai, "sumber": r.sumber,
             "pangkat": [{"kategori": k, "golongan": g, "pangkat": gol.pangkat(g),
                          "golongan_berikutnya": gol.berikutnya(g),
-                         **baris(f"pangkat.{g}", v, (p.kebutuhan_pangkat.get(g)
+                         # overrides (and unsettled figures) are keterampilan only
+                         **baris(f"pangkat.{g}" if k == "KETERAMPILAN" else "", v,
+                                 (p.kebutuhan_pangkat.get(g)
                                  if p and k == "KETERAMPILAN" else None))}
                         for k, tabel in r.kebutuhan_pangkat.items() for g, v in tabel.items()],
             "jenjang": [{"jenjang": j, "jenjang_berikutnya": r.jenjang_berikutnya.get(j),
