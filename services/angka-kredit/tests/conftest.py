@@ -84,10 +84,10 @@ class World:
                                           kode="PEMKOT", pengaturan=pengaturan, revisi=revisi),
                   self.instansi_id)
 
-    def unor(self, nama="Badan Kepegawaian Daerah", induk=None):
+    def unor(self, nama="Badan Kepegawaian Daerah", induk=None, kode="BKD"):
         uid = self.id("unor")
         self.feed(idev.UnorDiperbarui(id=uid, instansi_id=self.instansi_id, nama=nama,
-                                      unor_induk_id=induk, revisi=1), uid)
+                                      kode=kode, unor_induk_id=induk, revisi=1), uid)
         return uid
 
     def pegawai(self, pid=None, *, jenjang="AHLI_PERTAMA", golongan="III/a",

@@ -158,6 +158,14 @@ def test_angka_kredit_snapshot_keeps_every_figure_decimal_and_the_old_minimal_sh
         "DRAFT", True, 1, "KONVERSI")
 
 
+def test_unor_diperbarui_carries_the_units_kode_and_reads_older_messages_without_it():
+    cls = payload_class("UnorDiperbarui")
+    assert cls.model_validate(EXAMPLES["UnorDiperbarui"]).kode is None
+    payload = cls.model_validate({**EXAMPLES["UnorDiperbarui"], "kode": "BKD"})
+    assert EventEnvelope.from_json(EventEnvelope.wrap(payload, aggregate_id="u1").to_json()
+                                   ).typed_payload().kode == "BKD"
+
+
 def test_keberatan_diputuskan_pp30_values_are_optional_decimals_0_to_100():
     cls = payload_class("KeberatanDiputuskan")
     envelope = EventEnvelope.wrap(cls.model_validate(EXAMPLES["KeberatanDiputuskan"]),

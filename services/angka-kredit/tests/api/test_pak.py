@@ -191,3 +191,11 @@ def test_search_by_year_nip_name_jabatan_status_and_sumber(client, world, pak, t
     r = client.get("/angka-kredit", query_string={"nama": "ab", "status": "X", "tahun": "dua"},
                    headers=admin)
     assert r.status_code == 422 and {"nama", "status", "tahun"} <= set(r.json["errors"])
+
+
+def test_the_default_automatic_format_prints_the_unors_kode(client, world, pak):
+    admin = world.admin()
+    client.put("/pengaturan", json={"penomoran": "OTOMATIS"}, headers=admin)
+    ajukan(client, world, pak)
+    r = client.post(f"/angka-kredit/{pak['id']}/setujui", headers=admin)
+    assert r.json["nomor_sk"] == "1/PAK/BKD/2026"
