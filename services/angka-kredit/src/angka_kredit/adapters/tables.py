@@ -155,8 +155,10 @@ angka_kredit = Table(
     Column("tahun", Integer, nullable=False),
     Column("awal", Date, nullable=False),
     Column("akhir", Date, nullable=False),
-    # konversi: the predikat converted
+    # konversi: the predikat converted, and which of its segmen this row is (jenjang, golongan
+    # and their ordinal: stable while corrected TMTs move the months)
     Column("penilaian_id", String(ID)),
+    Column("segmen", String(60)),
     Column("jenis_predikat", String(10)),
     Column("predikat_revisi", Integer),
     Column("periode_id", String(ID)),
@@ -220,7 +222,7 @@ angka_kredit = Table(
     Index("ix_angka_kredit_instansi_id_tahun", "instansi_id", "tahun"),
     Index("ix_angka_kredit_nip", "nip"),
     # one current row per konversi segmen and one integrasi per pegawai, whoever writes
-    Index("uq_angka_kredit_segmen", "penilaian_id", "awal", unique=True,
+    Index("uq_angka_kredit_segmen", "penilaian_id", "segmen", unique=True,
           postgresql_where=text("aktif AND sumber = 'KONVERSI'"),
           sqlite_where=text("aktif AND sumber = 'KONVERSI'")),
     Index("uq_angka_kredit_integrasi", "pegawai_id", unique=True,

@@ -1,7 +1,8 @@
 """Recomputation: the stored AK rows of a set of pegawai brought to what the read models say
 (``rencana.py``), in the transaction of the event or command that changed them.
 
-Rows are matched by their segmen (penilaian, first day) or, for integrasi, by id:
+Rows are matched by their segmen (penilaian; jenjang, golongan and their ordinal) or, for
+integrasi, by id:
 
 - a row not stored yet is drafted (DRAFT);
 - an unsigned row (DRAFT, DIAJUKAN, DISETUJUI) follows: its figures change in place, and a
@@ -41,7 +42,7 @@ KOLOM = tuple(c.name for c in angka_kredit.c)
 
 def _kunci(row) -> tuple:
     if row["sumber"] == KONVERSI:
-        return (KONVERSI, row["penilaian_id"], row["awal"])
+        return (KONVERSI, row["penilaian_id"], row["segmen"])
     return (INTEGRASI, row["id"])
 
 

@@ -3,6 +3,7 @@ segmen of every predikat (``domain.segmen``), the integrasi, and the akumulasi o
 (``domain.akumulasi``). ``hitung.py`` compares the plan with the stored rows and writes."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
@@ -23,7 +24,7 @@ Row = Mapping[str, Any]
 @dataclass
 class Rencana:
     """The rows one pegawai should have: ``kunci`` -> column values. A konversi row is keyed
-    ``(penilaian_id, awal)``, an integrasi by its stored id."""
+    ``(penilaian_id, segmen)``, an integrasi by its stored id."""
 
     baris: dict[tuple, dict[str, Any]] = field(default_factory=dict)
 
@@ -92,16 +93,21 @@ def susun_rencana(p: Row, revisi: list[RevisiPegawai], predikat: list[Row], inte
                   ) -> Rencana:
     riwayat = RiwayatJabatan.dari(revisi)
     sumber, asal = _sumber(predikat)
-    rencana, butir = Rencana(), []
+    rencana, butir, urutan = Rencana(), [], Counter()
     for seg in susun(sumber, riwayat, pengaturan.hari_acuan_bulan):
         pr = asal[seg.penilaian_id]
         rules = rules_for(seg.akhir)
         k = konversi(rules, pr["predikat"], seg.jenjang, seg.bulan)
         unor_id = pr["unor_id"] or seg.jabatan.unor_id or p["unor_id"]
-        kunci = (KONVERSI, seg.penilaian_id, seg.awal)
+        # a segmen is known by its jenjang and golongan (and their ordinal within the
+        # predikat), not its dates: a corrected TMT moves the months of the same row
+        nama = f"{seg.jenjang}|{seg.golongan or '-'}"
+        segmen = f"{nama}|{urutan[(seg.penilaian_id, nama)]}"
+        urutan[(seg.penilaian_id, nama)] += 1
+        kunci = (KONVERSI, seg.penilaian_id, segmen)
         rencana.baris[kunci] = {
             **_umum(p), "sumber": KONVERSI, "tahun": pr["tahun"], "awal": seg.awal,
-            "akhir": seg.akhir, "penilaian_id": pr["penilaian_id"],
+            "akhir": seg.akhir, "penilaian_id": pr["penilaian_id"], "segmen": segmen,
             "jenis_predikat": PERIODIK if pr["jenis_event"] != "FINAL" else FINAL,
             "predikat_revisi": pr["revisi"], "periode_id": pr["periode_id"],
             "periode_nama": pr["periode_nama"], "predikat": k.predikat,

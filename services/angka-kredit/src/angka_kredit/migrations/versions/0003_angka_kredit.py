@@ -35,6 +35,7 @@ def upgrade() -> None:
     sa.Column('awal', sa.Date(), nullable=False),
     sa.Column('akhir', sa.Date(), nullable=False),
     sa.Column('penilaian_id', sa.String(length=64), nullable=True),
+    sa.Column('segmen', sa.String(length=60), nullable=True),
     sa.Column('jenis_predikat', sa.String(length=10), nullable=True),
     sa.Column('predikat_revisi', sa.Integer(), nullable=True),
     sa.Column('periode_id', sa.String(length=64), nullable=True),
@@ -98,7 +99,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_angka_kredit_nip', ['nip'], unique=False)
         batch_op.create_index(batch_op.f('ix_angka_kredit_pegawai_id'), ['pegawai_id'], unique=False)
         batch_op.create_index('uq_angka_kredit_integrasi', ['pegawai_id'], unique=True, postgresql_where=sa.text("aktif AND sumber = 'INTEGRASI'"), sqlite_where=sa.text("aktif AND sumber = 'INTEGRASI'"))
-        batch_op.create_index('uq_angka_kredit_segmen', ['penilaian_id', 'awal'], unique=True, postgresql_where=sa.text("aktif AND sumber = 'KONVERSI'"), sqlite_where=sa.text("aktif AND sumber = 'KONVERSI'"))
+        batch_op.create_index('uq_angka_kredit_segmen', ['penilaian_id', 'segmen'], unique=True, postgresql_where=sa.text("aktif AND sumber = 'KONVERSI'"), sqlite_where=sa.text("aktif AND sumber = 'KONVERSI'"))
 
     op.create_table('instansi_ref',
     sa.Column('id', sa.String(length=64), nullable=False),
