@@ -24,7 +24,6 @@ from typing import Any, Iterable, Mapping
 from sqlalchemy import update
 
 from kinerja_shared import clock
-from kinerja_shared.db.bulk import insert_rows
 
 from ..adapters.tables import angka_kredit
 from ..domain.akumulasi import INTEGRASI, KONVERSI
@@ -90,7 +89,8 @@ class Perubahan:
         s = uow.session
         for lama, nilai in self.ubah:  # deactivations first: the unique keys hold
             s.execute(update(angka_kredit).where(angka_kredit.c.id == lama["id"]).values(**nilai))
-        insert_rows(s, angka_kredit, self.sisip)
+        if self.sisip:  # executemany: psycopg's array literals of JSON text cost more
+            s.execute(angka_kredit.insert(), self.sisip)
         riwayat.simpan(s, self.catatan)
         ids = {lama["id"] for lama, _ in self.ubah} | {r["id"] for r in self.sisip}
         publikasi.terbitkan(uow, ids)

@@ -75,6 +75,17 @@ def ak_banyak(session, ids) -> dict[str, Row]:
         angka_kredit.c.id.in_(chunk)), ids)}
 
 
+RINGKASAN = ("id", "sumber", "awal", "akhir", "predikat", "persentase", "koefisien", "bulan",
+             "angka_kredit", "status")
+
+
+def ringkasan_banyak(session, ids) -> dict[str, Row]:
+    """The columns of AK rows an akumulasi lists (no JSON to decode)."""
+    cols = [angka_kredit.c[c] for c in RINGKASAN]
+    return {r["id"]: r for r in _semua(session, lambda chunk: select(*cols).where(
+        angka_kredit.c.id.in_(chunk)), ids)}
+
+
 def instansi_banyak(session, ids) -> dict[str, Row]:
     return {r["id"]: r for r in _semua(session, lambda chunk: select(instansi_ref).where(
         instansi_ref.c.id.in_(chunk)), ids)}

@@ -45,7 +45,7 @@ def _terbitkan(uow) -> None:
     tertunda.clear()
     s = uow.session
     rows = muat.ak_banyak(s, items)
-    dihitung = muat.ak_banyak(s, {i for r in rows.values() for i in r["dihitung"]})
+    dihitung = muat.ringkasan_banyak(s, {i for r in rows.values() for i in r["dihitung"]})
     staged = []
     for i in sorted(rows):
         row = rows[i]

@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from kinerja_shared import clock
-from kinerja_shared.db.bulk import insert_rows
 
 from ..adapters.tables import riwayat
 
@@ -38,7 +37,8 @@ def baris(angka_kredit_id: str, aksi: str, status: str, oleh: str | None, sebelu
 
 
 def simpan(session, rows: list[dict[str, Any]]) -> None:
-    insert_rows(session, riwayat, rows)
+    if rows:  # executemany: psycopg's array literals of JSON text cost more than it saves
+        session.execute(riwayat.insert(), rows)
 
 
 def catat(session, lama: Mapping[str, Any], baru: Mapping[str, Any], aksi: str,
