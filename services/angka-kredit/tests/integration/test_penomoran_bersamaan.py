@@ -66,3 +66,40 @@ def test_a_failed_approval_loses_no_number(client, world):
         "1/PAK-AK/2026"
     assert client.post(f"/angka-kredit/{b}/setujui", headers=admin).json["nomor_sk"] == \
         "2/PAK-AK/2026"
+
+
+def test_two_simultaneous_submissions_of_one_manual_number_answer_200_and_409(app, world,
+                                                                               runtime):
+    from kinerja_shared.testing.race import collide
+
+    admin = world.admin()
+    ids = []
+    for _ in range(2):
+        p = world.pegawai()
+        world.predikat(p, "BAIK")
+        ids.append(world.rows(p)[0]["id"])
+
+    def ajukan(angka_kredit_id):
+        return lambda: app.test_client().post(
+            f"/angka-kredit/{angka_kredit_id}/ajukan", headers=admin,
+            json={"nomor_sk": "5/PAK/2026", "tempat": "Kota", "tanggal_sk": "2026-04-01"})
+
+    first, second = collide(runtime, ajukan(ids[0]), ajukan(ids[1]))
+    assert (first.status_code, second.status_code) == (200, 409), second.json
+    assert second.json["type"].endswith("duplicate")
+    assert "sudah dipakai" in second.json["detail"]
+
+
+def test_two_simultaneous_integrasi_of_one_pegawai_answer_201_and_409(app, world, runtime):
+    from kinerja_shared.testing.race import collide
+
+    p = world.pegawai()
+    admin = world.admin()
+
+    def post():
+        return app.test_client().post("/angka-kredit/integrasi", headers=admin, json={
+            "pegawai_id": p, "ak_lama": "130", "tanggal": "2023-01-01"})
+
+    first, second = collide(runtime, post, post)
+    assert (first.status_code, second.status_code) == (201, 409), second.json
+    assert len([r for r in world.rows(p) if r["sumber"] == "INTEGRASI"]) == 1
