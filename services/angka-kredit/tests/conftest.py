@@ -150,6 +150,16 @@ class World:
 
 
 @pytest.fixture
+def world_pada(minter):
+    """``world_pada(runtime)``: a World on another runtime (the SQLite one)."""
+    def make(rt):
+        w = World(rt, minter)
+        w.instansi()
+        return w
+    return make
+
+
+@pytest.fixture
 def world(runtime, minter):
     w = World(runtime, minter)
     w.instansi()
