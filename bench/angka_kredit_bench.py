@@ -27,6 +27,7 @@ Creates (and drops) its own PostgreSQL database on the server the test suite use
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -197,7 +198,6 @@ def bench_search(runtime, conn, minter, repeat: int) -> list[dict]:
             started = time.perf_counter()
             rows = conn.execute(RAW_SEARCH.format(where=where), {"i": INSTANSI}).fetchall()
             raw.append(time.perf_counter() - started)
-        import json
         total = json.loads(r.headers["X-Pagination"])["total"]
         assert total == (rows[0][0] if rows else 0), (name, total, rows[:1])
         out.append({"name": name, "total": total, "api": api, "raw": raw})

@@ -9,7 +9,6 @@ from sqlalchemy import and_, or_, select
 
 from kinerja_shared.auth.principal import Principal
 from kinerja_shared.db.paging import Page, PageRequest, fetch_page
-from kinerja_shared.errors import NotFound
 
 from .adapters.tables import angka_kredit, riwayat
 from .domain import golongan as gol

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts import identity as idev

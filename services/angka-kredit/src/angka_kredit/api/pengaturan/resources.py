@@ -11,7 +11,7 @@ from kinerja_shared.web.commands import run_command, run_query
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import pengaturan as svc
-from ..common import ID_MAX, METODE, Angka
+from ..common import ID_MAX, Angka
 
 blp = Blueprint("pengaturan", __name__, url_prefix="/pengaturan",
                 description="The instansi's angka-kredit settings (admins)")
