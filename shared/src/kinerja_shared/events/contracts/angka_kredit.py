@@ -19,7 +19,7 @@ an INTEGRASI row is the one-time carry-over of the pegawai's pre-2023 AK.
   isAngkaKreditPertama          ``pertama``
   isIntegrasi / isKonversi      ``sumber == "INTEGRASI"`` / ``sumber == "KONVERSI"``
   kreditUtamaBaru               ``angka_kredit`` (konversi and integrasi are unsur utama)
-  kreditPenunjangBaru           0 (no unsur penunjang under PermenPAN-RB 1/2023)
+  kreditPenunjangBaru           0 (konversi and integrasi carry no separate penunjang)
   kreditBaruTotal               ``ak_baru`` (the cumulative AK in the jenjang)
   nomorSk / tanggalSk           ``nomor_sk`` / ``tanggal_sk``
   pnsId, rwJabatanId            SIASN's own ids: integration looks them up by ``pegawai.nip``
