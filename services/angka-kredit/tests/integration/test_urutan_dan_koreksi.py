@@ -3,7 +3,7 @@ batch leave the same AK rows; a corrected pegawai moves the months; the schema i
 migrations'; Desimal stays exact on SQLite."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal as D
 
 from sqlalchemy import text
@@ -117,3 +117,36 @@ def test_desimal_is_exact_text_on_sqlite_and_numeric_on_postgresql(tmp_path, run
         kind = c.execute(text("select data_type from information_schema.columns where "
                               "table_name = 'angka_kredit' and column_name = 'ak_baru'")).scalar()
     assert kind == "numeric"
+
+
+def test_one_consumer_batch_leaves_what_one_event_at_a_time_leaves(world, runtime):
+    from kinerja_shared.events.contracts import penilaian as pev
+    from kinerja_shared.events.contracts.common import PegawaiRingkas, PeriodeRingkas
+
+    def bodies(p):
+        out = [idev.PegawaiDiperbarui(id=p, instansi_id=world.instansi_id, nama=p,
+                                      kategori_jabatan="FUNGSIONAL", jenjang="AHLI_PERTAMA",
+                                      golongan="III/a", tmt_jabatan=date(2020, 1, 1), revisi=1),
+               idev.PegawaiDiperbarui(id=p, instansi_id=world.instansi_id, nama=p,
+                                      kategori_jabatan="FUNGSIONAL", jenjang="AHLI_MUDA",
+                                      golongan="III/c", tmt_jabatan=date(2024, 5, 1),
+                                      tmt_golongan=date(2024, 5, 1), revisi=2)]
+        for tahun, predikat, revisi in ((2023, "BAIK", 1), (2024, "KURANG", 1),
+                                        (2024, "SANGAT_BAIK", 2), (2023, "BAIK", 1)):
+            out.append(pev.PredikatFinal(
+                penilaian_id=f"{p}-{tahun}", skp_id=f"skp-{p}-{tahun}",
+                pegawai=PegawaiRingkas(id=p, nama=p),
+                periode=PeriodeRingkas(id=f"f{tahun}", tahun=tahun, nama="Tahunan",
+                                       awal=date(tahun, 1, 1), akhir=date(tahun, 12, 31),
+                                       final=True),
+                tahun=tahun, predikat=predikat, revisi=revisi,
+                ditetapkan_at=datetime(2025, 1, 2, tzinfo=timezone.utc)))
+        return [EventEnvelope.wrap(e, aggregate_id=p, instansi_id=world.instansi_id).to_json()
+                for e in out]
+
+    satu, batch = world.id("peg"), world.id("peg")
+    for b in bodies(satu):
+        runtime.dispatcher.handle(b)
+    runtime.dispatcher.handle_batch(bodies(batch))
+    assert _figur(world.rows(batch)) == _figur(world.rows(satu))
+    assert [r[3] for r in _figur(world.rows(satu))] == ["BAIK", "SANGAT_BAIK", "SANGAT_BAIK"]
