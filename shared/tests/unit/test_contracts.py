@@ -90,6 +90,24 @@ EXAMPLES = {
                               "predikat": "SANGAT_BAIK", "persentase": Decimal("1.50"),
                               "koefisien": Decimal("12.5"), "bulan": Decimal("7"),
                               "angka_kredit": Decimal("10.9375")},
+    "PakDitandatangani": {
+        "angka_kredit_id": "a1", "revisi": 4, "status": "DITANDATANGANI", "tahun": 2026,
+        "pegawai": {**PEGAWAI, "tanggal_lahir": date(1990, 1, 1), "jenis_kelamin": "L"},
+        "jenjang": "AHLI_PERTAMA", "predikat": "SANGAT_BAIK", "persentase": Decimal("1.50"),
+        "koefisien": Decimal("12.5"), "bulan": Decimal("7"), "angka_kredit": Decimal("10.9375"),
+        "angka_kredit_tampil": "10.938", "ak_lama": Decimal("0"), "ak_baru": Decimal("10.9375"),
+        "periode_awal": date(2026, 6, 1), "periode_akhir": date(2026, 12, 31),
+        "jabatan": {"kategori_jabatan": "FUNGSIONAL", "jenjang": "AHLI_PERTAMA",
+                    "golongan": "III/a", "pangkat": "Penata Muda", "tmt_jabatan": date(2026, 6, 1)},
+        "pangkat": {"akumulasi": Decimal("10.9375"), "kebutuhan": Decimal("50"),
+                    "selisih": Decimal("-39.0625"), "cukup": False, "berikutnya": "III/b"},
+        "penetapan": [{"unsur": "AK_KONVERSI", "uraian": "AK Konversi", "lama": Decimal("0"),
+                       "baru": Decimal("10.9375"), "jumlah": Decimal("10.9375")}],
+        "akumulasi": [{"angka_kredit_id": "a1", "sumber": "KONVERSI",
+                       "angka_kredit": Decimal("10.9375"), "status": "DITANDATANGANI"}],
+        "nomor_sk": "1/PAK/BKD/2026", "tanggal_sk": date(2026, 12, 31),
+        "metode_tanda_tangan": "TTE", "penandatangan": PEGAWAI, "ditandatangani_at": NOW,
+        "template": {"metode": "TTE", "versi": 2, "kop": ["PEMERINTAH KOTA"]}},
     "PegawaiSiasnDiterima": {"sinkron_id": "y1", "instansi_id": "i1",
                              "nip": "199001012020011001", "nama": "Budi", "data": {"x": 1}},
     "UnorSiasnDiterima": {"sinkron_id": "y1", "instansi_id": "i1", "unor_siasn_id": "A1",
@@ -144,6 +162,29 @@ def test_angka_kredit_stays_decimal_on_the_wire():
     envelope = EventEnvelope.wrap(payload, aggregate_id="a1")
     assert envelope.payload["angka_kredit"] == "10.9375"
     assert EventEnvelope.from_json(envelope.to_json()).typed_payload().angka_kredit == Decimal("10.9375")
+
+
+def test_angka_kredit_snapshot_keeps_every_figure_decimal_and_the_old_minimal_shape_still_reads():
+    cls = payload_class("PakDitandatangani")
+    envelope = EventEnvelope.wrap(cls.model_validate(EXAMPLES["PakDitandatangani"]),
+                                  aggregate_id="a1")
+    assert envelope.payload["pangkat"]["selisih"] == "-39.0625"
+    assert envelope.payload["penetapan"][0]["baru"] == "10.9375"
+    back = EventEnvelope.from_json(envelope.to_json()).typed_payload()
+    assert back.pangkat.selisih == Decimal("-39.0625") and back.template.versi == 2
+    # a message with only the skeleton's fields (none was ever published) still validates
+    minimal = payload_class("AngkaKreditDitetapkan").model_validate(
+        EXAMPLES["AngkaKreditDitetapkan"])
+    assert (minimal.status, minimal.aktif, minimal.revisi, minimal.sumber) == (
+        "DRAFT", True, 1, "KONVERSI")
+
+
+def test_unor_diperbarui_carries_the_units_kode_and_reads_older_messages_without_it():
+    cls = payload_class("UnorDiperbarui")
+    assert cls.model_validate(EXAMPLES["UnorDiperbarui"]).kode is None
+    payload = cls.model_validate({**EXAMPLES["UnorDiperbarui"], "kode": "BKD"})
+    assert EventEnvelope.from_json(EventEnvelope.wrap(payload, aggregate_id="u1").to_json()
+                                   ).typed_payload().kode == "BKD"
 
 
 def test_keberatan_diputuskan_pp30_values_are_optional_decimals_0_to_100():

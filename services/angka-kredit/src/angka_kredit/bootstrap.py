@@ -7,6 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer import alur, integrasi
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
@@ -24,4 +25,10 @@ def definition() -> ServiceDefinition:
         blueprints=blueprints,
         publishes=PUBLISHES,
         handlers=handlers,
+        # two concurrent writes that passed every check: the unique key lets one win, the
+        # other is 409 with these messages
+        conflict_messages={
+            "uq_angka_kredit_nomor_sk": alur.DUPLIKAT_NOMOR,
+            "uq_angka_kredit_integrasi": integrasi.SUDAH_ADA,
+        },
     )

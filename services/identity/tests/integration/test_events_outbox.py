@@ -19,12 +19,13 @@ def _events(runtime, aggregate_id):
 
 def test_changes_produce_full_snapshots_with_increasing_revisi(api, instansi, runtime):
     sub = instansi.unor("Subbagian", instansi.bidang, kota="Blora")
-    api.ok("patch", f"/unor/{sub}", instansi.admin, json={"mandiri": True})
+    api.ok("patch", f"/unor/{sub}", instansi.admin, json={"mandiri": True, "kode": "SUB-1"})
     api.ok("delete", f"/unor/{sub}", instansi.admin, 204)
     events = _events(runtime, sub)
     assert [e.event_type for e in events] == ["UnorDiperbarui", "UnorDiperbarui", "UnorDihapus"]
     assert [e.payload["revisi"] for e in events] == [1, 2, 3]
     assert events[1].payload["mandiri"] is True and events[1].payload["kota"] == "Blora"
+    assert events[1].payload["kode"] == "SUB-1"  # angka-kredit prints it in PAK numbers
     assert all(e.instansi_id == instansi.id and e.producer == "identity" for e in events)
 
     pegawai = _events(runtime, instansi.staf["id"])

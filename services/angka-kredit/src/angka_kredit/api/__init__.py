@@ -5,4 +5,9 @@ from __future__ import annotations
 
 
 def blueprints() -> list:
-    return []
+    from .angka_kredit.resources import blp as angka_kredit
+    from .pengaturan.resources import blp as pengaturan
+    from .pengaturan.resources import blp_template as template
+    from .referensi.resources import blp as referensi
+
+    return [angka_kredit, referensi, pengaturan, template]

@@ -36,6 +36,9 @@ class UnorDiperbarui(_Identity):
     id: str
     instansi_id: str
     nama: str
+    # added later (None in messages from before it): the unit's code, which angka-kredit's
+    # PAK numbering formats print as {kode_unor}
+    kode: str | None = None
     jenis: str | None = None
     eselon: str | None = None
     unor_atasan_id: str | None = None

@@ -1,0 +1,107 @@
+"""The PAK workflow (``domain.pak.ALUR``): ajukan, setujui, tandatangani, kembalikan. Each
+takes the open unit of work and the caller, locks the row, checks access and the step, writes
+the status with its riwayat and publishes the row (and PakDitandatangani when signed).
+
+Numbering (BKN admin manual §2.15): under MANUAL the nomor SK is entered at ajukan (unique per
+instansi and year of the tanggal SK); under OTOMATIS it is made at setujui from the instansi's
+format and the next number of the year (``penomoran``). A number once given stays with the
+PAK, through a return to draft and a new approval."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+
+from kinerja_shared import clock
+from kinerja_shared.auth.principal import Principal
+from kinerja_shared.errors import Conflict, invalid
+
+from ..adapters.tables import angka_kredit
+from ..domain.nomor import KodeNomor, periksa_nomor_manual, susun
+from ..domain.pak import DITANDATANGANI, langkah
+from ..domain.pengaturan import MANUAL
+from . import akses, muat, penomoran, publikasi, riwayat
+from .refusals import domain_refusals
+
+DUPLIKAT_NOMOR = "Nomor SK sudah dipakai PAK lain di instansi ini pada tahun yang sama."
+
+
+def _buka(uow, principal: Principal, angka_kredit_id: str, aksi: str):
+    row = akses.muat_terlihat(uow, principal, angka_kredit_id, for_update=True)
+    akses.pastikan_boleh(principal, row, aksi)
+    with domain_refusals():
+        status = langkah(aksi, row["status"], aktif=row["aktif"])
+    return row, status
+
+
+def _tulis(uow, principal: Principal, row, nilai: dict[str, Any], aksi: str,
+           alasan: str | None = None) -> None:
+    nilai = {**nilai, "revisi": row["revisi"] + 1, "updated_at": clock.now()}
+    uow.session.execute(update(angka_kredit).where(angka_kredit.c.id == row["id"]).values(**nilai))
+    riwayat.catat(uow.session, row, nilai, aksi, principal.pegawai_id, alasan)
+    if nilai.get("status") == DITANDATANGANI:
+        publikasi.ditandatangani(uow, row["id"])
+    else:
+        publikasi.terbitkan(uow, [row["id"]])
+
+
+def _nomor_terpakai(session, row, nomor: str, tahun: int) -> bool:
+    return session.execute(select(angka_kredit.c.id).where(
+        angka_kredit.c.instansi_id == row["instansi_id"], angka_kredit.c.tahun_sk == tahun,
+        angka_kredit.c.nomor_sk == nomor, angka_kredit.c.id != row["id"])).first() is not None
+
+
+def ajukan(uow, principal: Principal, angka_kredit_id: str, *, tempat: str, tanggal_sk: date,
+           nomor_sk: str | None = None) -> None:
+    row, status = _buka(uow, principal, angka_kredit_id, "ajukan")
+    pengaturan = muat.pengaturan_instansi(uow.session, row["instansi_id"])
+    nilai: dict[str, Any] = {"status": status, "tempat": tempat, "tanggal_sk": tanggal_sk,
+                             "diajukan_at": clock.now()}
+    if pengaturan.penomoran == MANUAL:
+        with domain_refusals():
+            nomor = periksa_nomor_manual(nomor_sk)
+        if _nomor_terpakai(uow.session, row, nomor, tanggal_sk.year):
+            raise Conflict(DUPLIKAT_NOMOR, code="duplicate")
+        nilai.update(nomor_sk=nomor, tahun_sk=tanggal_sk.year)
+    elif nomor_sk:
+        raise invalid("nomor_sk", "Penomoran otomatis: nomor SK dibuat saat persetujuan, "
+                                  "jangan diisi.")
+    elif row["nomor_sk"] and row["tahun_sk"] != tanggal_sk.year:
+        raise invalid("tanggal_sk", f"PAK ini sudah bernomor {row['nomor_sk']} tahun "
+                                    f"{row['tahun_sk']}; tanggal SK harus di tahun itu.")
+    _tulis(uow, principal, row, nilai, "AJUKAN")
+
+
+def setujui(uow, principal: Principal, angka_kredit_id: str) -> None:
+    row, status = _buka(uow, principal, angka_kredit_id, "setujui")
+    nilai: dict[str, Any] = {"status": status, "disetujui_at": clock.now()}
+    if not row["nomor_sk"]:
+        s = uow.session
+        pengaturan = muat.pengaturan_instansi(s, row["instansi_id"])
+        tanggal = row["tanggal_sk"]
+        urut = penomoran.berikutnya(s, row["instansi_id"], tanggal.year)
+        snap = row["snapshot"]
+        nomor = susun(pengaturan.format_nomor, urut, tanggal, KodeNomor(
+            kode_unor=snap.get("unor_kode"), kode_unor_induk=snap.get("unor_induk_kode"),
+            kode_instansi=snap.get("instansi_kode")))
+        if _nomor_terpakai(s, row, nomor, tanggal.year):
+            raise Conflict(f"Nomor otomatis {nomor} sudah dipakai PAK bernomor manual; ubah "
+                           "format nomor di pengaturan.", code="duplicate")
+        nilai.update(nomor_sk=nomor, tahun_sk=tanggal.year)
+    _tulis(uow, principal, row, nilai, "SETUJUI")
+
+
+def tandatangani(uow, principal: Principal, angka_kredit_id: str, *, metode: str,
+                 penandatangan: dict[str, Any] | None = None) -> None:
+    row, status = _buka(uow, principal, angka_kredit_id, "tandatangani")
+    oleh = penandatangan or {"id": principal.pegawai_id, "nip": principal.nip,
+                             "nama": principal.nama or ""}
+    _tulis(uow, principal, row, {"status": status, "metode": metode, "penandatangan": oleh,
+                                 "ditandatangani_at": clock.now()}, "TANDATANGANI")
+
+
+def kembalikan(uow, principal: Principal, angka_kredit_id: str, *, alasan: str) -> None:
+    row, status = _buka(uow, principal, angka_kredit_id, "kembalikan")
+    _tulis(uow, principal, row, {"status": status, "alasan_kembali": alasan}, "KEMBALIKAN",
+           alasan)
