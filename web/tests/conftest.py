@@ -86,6 +86,11 @@ def wait_until(fn, timeout: float = 30, what: str = "condition"):
         time.sleep(0.2)
 
 
+@pytest.fixture()
+def tunggu():
+    return wait_until
+
+
 class Browser:
     """A requests session that behaves like a browser posting the pages' forms: it keeps the
     cookies and sends each form's CSRF token."""
@@ -125,6 +130,7 @@ class Demo:
     staf: dict
     staf_lain: dict
     instansi_id: str
+    password: str = DEMO_PASSWORD
 
 
 @pytest.fixture(scope="session")
