@@ -105,6 +105,9 @@ def _errors(app: Flask) -> None:
     def _sesi_berakhir(_exc):
         from flask import flash, redirect, url_for
         flash("Sesi Anda telah berakhir. Silakan masuk lagi.", "peringatan")
+        if request.endpoint == "auth.masuk":  # the login page itself: show it, no loop
+            g.pengguna = None
+            return render_template("auth/masuk.html", lanjut="", errors={}, nilai={}), 200
         if request.headers.get("HX-Request"):
             resp = app.response_class("", status=204)
             resp.headers["HX-Redirect"] = url_for("auth.masuk")

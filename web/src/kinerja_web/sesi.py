@@ -4,8 +4,10 @@
 rotating tokens), both HttpOnly, SameSite and Secure (``KINERJA_WEB_COOKIE_SECURE``); nothing
 the page's JavaScript can read. Before each request the access token is refreshed when it is
 missing or about to expire; a refused refresh (ended session, reuse) logs the browser out.
-The claims are read without verifying the signature, for the menu and the user's name only:
-every API verifies the token itself, so a forged cookie gets nothing.
+Who the user is comes from identity on every request (``GET /auth/me``, one primary-key read):
+identity checks its revocations without a cache, so a session ended by "log out" (a replayed
+cookie), "log out everywhere", a password change or a deactivation is refused on the very next
+click, before any other service (which learn it from SesiDicabut within seconds) is asked.
 """
 from __future__ import annotations
 
@@ -66,7 +68,14 @@ def muat() -> None:
     if refresh and (not akses or _exp(akses) - time.time() < margin):
         akses = perbarui(refresh)
     g.akses = akses
-    g.pengguna = Pengguna.dari_token(akses) if akses else None
+    g.pengguna = None
+    if akses:
+        j = panggil_api("GET", "identity", "/auth/me")  # 401 after a refused refresh: logged out
+        if j.ok:
+            sid = (Pengguna.dari_token(g.akses) or Pengguna("", "", "", None, frozenset(), None)).sid
+            b = j.body
+            g.pengguna = Pengguna(b["id"], b.get("nip") or b.get("nik") or "", b.get("nama") or "",
+                                  b.get("instansi_id"), frozenset(b.get("roles") or ()), sid)
 
 
 def perbarui(refresh: str) -> str | None:

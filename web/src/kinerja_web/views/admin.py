@@ -169,7 +169,11 @@ def impor():
     if laporan is None and isinstance(j.body, dict) and "galat" in j.body:
         laporan = {"dry_run": dry_run, "galat": j.body["galat"],
                    "jumlah_baris": j.body.get("jumlah_baris"), "tambah": 0, "ubah": 0}
-    if j.ok:
+    if j.ok and laporan and laporan.get("galat"):
+        from flask import flash
+        flash(f"Uji coba menemukan {len(laporan['galat'])} baris bermasalah; belum ada yang "
+              "disimpan.", "peringatan")
+    elif j.ok:
         hasil(j, "Uji coba selesai: belum ada yang disimpan." if dry_run else
               "Impor selesai dan tersimpan.")
     else:
