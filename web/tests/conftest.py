@@ -131,6 +131,7 @@ class Demo:
     staf_lain: dict
     instansi_id: str
     password: str = DEMO_PASSWORD
+    tahun: int = time.gmtime().tm_year
 
 
 @pytest.fixture(scope="session")

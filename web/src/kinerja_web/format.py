@@ -143,3 +143,7 @@ def pilihan(values) -> list[tuple[str, str]]:
 
 def tahun_ini() -> int:
     return datetime.now(WIB).year
+
+
+def hari_ini() -> date:
+    return datetime.now(WIB).date()

@@ -35,18 +35,22 @@ def penilaian_bawahan():
 
 
 def _grid(tahun, periode_id):
-    """The open penilaian of my bawahan in one period, and the periods to choose from."""
-    items, _ = daftar("penilaian", "/penilaian", {"sebagai": "PEJABAT_PENILAI", "tahun": tahun},
-                      page_size=500)
-    periode = {}
-    for p in items:
-        periode.setdefault(p["periode_id"], p.get("periode") or {})
-    pilihan = sorted(periode.items(), key=lambda kv: (kv[1].get("awal") or "",
-                                                       kv[1].get("final") or False))
-    if not periode_id and pilihan:
-        periode_id = pilihan[0][0]
-    baris = [p for p in items if p["periode_id"] == periode_id]
-    baris.sort(key=lambda p: (p.get("pegawai") or {}).get("nama") or "")
+    """The penilaian of my bawahan in one period, and the instansi's periods of the year to
+    choose from (default: the period of today, else the first)."""
+    per, _ = daftar("identity", "/periode", {"instansi_id": g.pengguna.instansi_id,
+                                             "tahun": tahun}, page_size=50)
+    per.sort(key=lambda p: (p.get("final") or False, p.get("tanggal_awal") or ""))
+    pilihan = [(p["id"], p) for p in per]
+    if not periode_id and per:
+        hari_ini = fmt.hari_ini().isoformat()
+        kini = [p for p in per if not p.get("final")
+                and (p.get("tanggal_awal") or "") <= hari_ini <= (p.get("tanggal_akhir") or "")]
+        periode_id = (kini or per)[0]["id"]
+    baris = []
+    if periode_id:
+        baris, _ = daftar("penilaian", "/penilaian", {"sebagai": "PEJABAT_PENILAI",
+                                                      "periode_id": periode_id}, page_size=500)
+        baris.sort(key=lambda p: (p.get("pegawai") or {}).get("nama") or "")
     return baris, pilihan, periode_id
 
 

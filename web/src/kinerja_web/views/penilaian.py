@@ -19,8 +19,8 @@ def daftar_saya():
     tahun = request.args.get("tahun") or fmt.tahun_ini()
     items, paging = daftar("penilaian", "/penilaian",
                            {"pegawai_id": g.pengguna.id, "tahun": tahun}, page_size=50)
-    items.sort(key=lambda p: ((p.get("periode") or {}).get("awal") or "",
-                              (p.get("periode") or {}).get("final") or False))
+    items.sort(key=lambda p: ((p.get("periode") or {}).get("final") or False,
+                              (p.get("periode") or {}).get("awal") or ""))
     return render("penilaian/daftar.html", items=items, paging=paging, tahun=tahun)
 
 
