@@ -57,6 +57,10 @@ def tampil(skp_id: str, status: int = 200):
         (peran == "penilai" and skp["status"] == "DIAJUKAN")
     ctx = {"skp": skp, "peran": peran, "ubah": ubah, "rhk_atasan": [], "peran_mph": [],
            "relasi": {}}
+    if peran == "pemilik":  # rekan and bawahan for "Set penilai"; bawahan: the MPH link
+        j = api("GET", "identity", f"/pegawai/{skp['pegawai_id']}/relasi",
+                params={"tanggal": skp.get("periode_awal")})
+        ctx["relasi"] = j.body if j.ok else {}
     if ubah:
         j = api("GET", "skp", f"/skp/{skp_id}/rhk-atasan")
         ctx["rhk_atasan"] = j.body if j.ok else []
@@ -64,9 +68,7 @@ def tampil(skp_id: str, status: int = 200):
             tahun = (skp.get("periode_awal") or "")[:4] or fmt.tahun_ini()
             j = api("GET", "skp", "/peran-saya", params={"tahun": tahun, "page_size": 100})
             ctx["peran_mph"] = j.body if j.ok else []
-            j = api("GET", "identity", f"/pegawai/{skp['pegawai_id']}/relasi",
-                    params={"tanggal": skp.get("periode_awal")})
-            ctx["relasi"] = j.body if j.ok else {}
+    ctx["relasi_bawahan"] = bool(ctx["relasi"].get("bawahan"))
     return render("skp/detail.html", status, **ctx)
 
 
@@ -163,3 +165,43 @@ def alur(skp_id, aksi):
 def riwayat(skp_id):
     skp = ambil("skp", f"/skp/{skp_id}")
     return render("skp/riwayat.html", skp=skp, riwayat=skp.get("riwayat") or [])
+
+
+# -- Matriks Peran Hasil (a pimpinan shares an RHK out to his bawahan) ------------------------
+
+KOLOM = 4  # columns shown in the editor (empty ones are left out)
+
+
+@bp.route("/<skp_id>/rhk/<rhk_id>/matriks-peran", methods=["GET", "POST"])
+@perlu_masuk
+def matriks_peran(skp_id, rhk_id):
+    skp = ambil("skp", f"/skp/{skp_id}")
+    rhk = next((r for r in skp.get("rhk") or [] if r["id"] == rhk_id), None)
+    if rhk is None:
+        from flask import abort
+        abort(404)
+    relasi = api("GET", "identity", f"/pegawai/{skp['pegawai_id']}/relasi",
+                 params={"tanggal": skp.get("periode_awal")})
+    bawahan = (relasi.body or {}).get("bawahan") or [] if relasi.ok else []
+    status = 200
+    if request.method == "POST":
+        f = request.form
+        kolom = [f.get(f"kolom-{k}", "").strip() for k in range(KOLOM)]
+        dipakai = [k for k, nama in enumerate(kolom) if nama]
+        baris = []
+        for b in bawahan:
+            peran = [f.get(f"peran-{b['id']}-{k}", "").strip() or None for k in dipakai]
+            if f.get(f"ikut-{b['id']}") or any(peran):
+                baris.append({"pegawai_id": b["id"],
+                              "jabatan_tim": f.get(f"tim-{b['id']}") or "ANGGOTA",
+                              "peran": peran})
+        j = api("PUT", "skp", f"/skp/{skp_id}/rhk/{rhk_id}/matriks-peran",
+                json={"kolom": [kolom[k] for k in dipakai], "baris": baris})
+        if hasil(j, "Matriks Peran Hasil disimpan."):
+            return redirect(url_for("skp.matriks_peran", skp_id=skp_id, rhk_id=rhk_id))
+        status = 422 if j.status == 422 else j.status
+    mph = rhk.get("matriks_peran") or {"kolom": [], "baris": []}
+    isian = {b["pegawai_id"]: b for b in mph.get("baris") or []}
+    return render("skp/matriks_peran.html", status, skp=skp, rhk=rhk, bawahan=bawahan,
+                  kolom=(mph.get("kolom") or []) + [""] * (KOLOM - len(mph.get("kolom") or [])),
+                  isian=isian, milik=skp["pegawai_id"] == g.pengguna.id)
