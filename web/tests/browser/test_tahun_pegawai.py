@@ -90,6 +90,19 @@ def test_setahun_seorang_pegawai(chrome, h, periksa, suite, demo, tunggu):
     penilaian_url = chrome.current_url
     forms = chrome.find_elements(By.CSS_SELECTOR, ".indikator form")
     assert len(forms) == 2
+    # a bukti dukung that is no link: the message next to it, in place (htmx), nothing lost
+    form = chrome.find_elements(By.CSS_SELECTOR, ".indikator form")[0]
+    form.find_element(By.CSS_SELECTOR, "textarea[name=realisasi]").send_keys("draf realisasi")
+    form.find_element(By.CSS_SELECTOR, "input[name=bukti_url]").send_keys("bukan-tautan")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    galat = wait_until(lambda: chrome.find_elements(By.CSS_SELECTOR, ".indikator .galat-isian"),
+                       what="the bukti dukung error")
+    assert galat[0].text
+    form = chrome.find_elements(By.CSS_SELECTOR, ".indikator form")[0]
+    assert form.find_element(By.CSS_SELECTOR, "textarea[name=realisasi]").get_attribute(
+        "value") == "draf realisasi"
+    form.find_element(By.CSS_SELECTOR, "textarea[name=realisasi]").clear()
+    form.find_element(By.CSS_SELECTOR, "input[name=bukti_url]").clear()
     for i, nilai in enumerate(["118 SK", "96 persen"]):
         form = chrome.find_elements(By.CSS_SELECTOR, ".indikator form")[i]
         form.find_element(By.CSS_SELECTOR, "textarea[name=realisasi]").send_keys(nilai)
@@ -97,9 +110,11 @@ def test_setahun_seorang_pegawai(chrome, h, periksa, suite, demo, tunggu):
         form.find_element(By.CSS_SELECTOR, "input[name=bukti_url]").send_keys(
             "https://drive.example.go.id/rekap-sk.pdf")
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()  # htmx: row swapped
-        wait_until(lambda: "Realisasi disimpan" in h.teks or nilai in h.teks, what="realisasi")
+        wait_until(lambda: "Realisasi disimpan" in h.teks, what="realisasi saved in place")
+        assert chrome.current_url == penilaian_url  # no page load: htmx swapped the indikator
     h.drv.get(penilaian_url)
-    assert "118 SK" in h.el("#hasil-kerja").get_attribute("innerHTML")
+    hasil_kerja = h.el("#hasil-kerja").get_attribute("innerHTML")
+    assert "118 SK" in hasil_kerja and "96 persen" in hasil_kerja
     periksa(h, "08-realisasi")
     h.tekan("#tombol-kirim")
     assert "Dikirim ke pejabat penilai" in h.el("#status-penilaian").text

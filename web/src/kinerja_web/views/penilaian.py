@@ -57,9 +57,13 @@ def detail(penilaian_id):
 
 
 def _setelah(j, penilaian_id: str, pesan: str, jangkar: str = ""):
-    if hasil(j, pesan):
-        if request.headers.get("HX-Request"):
-            return tampil(penilaian_id)
+    ok = hasil(j, pesan)
+    if request.headers.get("HX-Request"):
+        # htmx swaps the part of the page it asked for (hx-select), the error or the saved
+        # value with its note; it does not swap 4xx answers, so this one is 200 either way
+        g.tersimpan = ok
+        return tampil(penilaian_id)
+    if ok:
         return redirect(url_for("penilaian.detail", penilaian_id=penilaian_id) + jangkar)
     return tampil(penilaian_id, 422 if j.status == 422 else j.status)
 
