@@ -52,11 +52,16 @@ class Pengguna:
                    frozenset(c.get("roles") or ()), c.get("sid"))
 
 
-def _exp(token: str) -> float:
+def _claims(token: str) -> dict:
+    """The token's claims, unverified (the APIs verify it): its expiry and session."""
     try:
-        return float(jwt.decode(token, options={"verify_signature": False}).get("exp", 0))
+        return jwt.decode(token, options={"verify_signature": False})
     except jwt.PyJWTError:
-        return 0.0
+        return {}
+
+
+def _exp(token: str) -> float:
+    return float(_claims(token).get("exp", 0) or 0)
 
 
 def muat() -> None:
@@ -72,7 +77,7 @@ def muat() -> None:
     if akses:
         j = panggil_api("GET", "identity", "/auth/me")  # 401 after a refused refresh: logged out
         if j.ok:
-            sid = (Pengguna.dari_token(g.akses) or Pengguna("", "", "", None, frozenset(), None)).sid
+            sid = _claims(g.akses).get("sid")
             b = j.body
             g.pengguna = Pengguna(b["id"], b.get("nip") or b.get("nik") or "", b.get("nama") or "",
                                   b.get("instansi_id"), frozenset(b.get("roles") or ()), sid)
