@@ -25,10 +25,12 @@ def unggah(h, tmp_path, jenis: str, isi: str, uji_coba: bool) -> None:
     h.tekan("#tombol-impor")
 
 
-def test_admin_mengimpor_data_dan_membuat_periode(chrome, h, periksa, demo, tmp_path):
+def test_admin_mengimpor_data_dan_membuat_periode(chrome, h, periksa, demo, tmp_path, tunggu):
     h.masuk(demo.admin_instansi["nip"], demo.password)
     h.buka("/admin/unor")
     assert "Badan Kepegawaian dan Pengembangan SDM" in h.teks
+    h.el(".pohon summary").click()  # htmx loads the sub-units under it
+    tunggu(lambda: "Sekretariat" in h.teks, what="the sub-units")
     periksa(h, "20-admin-unor")
 
     unggah(h, tmp_path, "unor", UNOR_CSV, uji_coba=True)
