@@ -290,7 +290,8 @@ def main() -> None:
             ("staf", "Penilaian (realisasi form)", f"/penilaian/{pen[0]['id']}"),
             ("kepala", f"SKP bawahan ({len(staff)})", "/penilai/skp"),
             ("kepala", "Rating massal", "/penilai/rating-massal"),
-            ("admin", f"Pegawai: search '{nama}' among {args.pegawai:,}", f"/admin/pegawai?q={nama}"),
+            ("admin", f"Pegawai: search '{nama}' among {args.pegawai:,}",
+             f"/admin/pegawai?q={nama}"),
             ("admin", f"Unit organisasi (tree of {args.unor:,})", "/admin/unor"),
             ("admin", "Progres per unit (10 units)", "/admin/progres"),
         ]
@@ -318,7 +319,8 @@ def main() -> None:
           f"{platform.python_implementation()} {platform.python_version()}; load average "
           f"before {load_before[0]:.2f} / {load_before[1]:.2f}, after {load_after[0]:.2f} / "
           f"{load_after[1]:.2f}\n")
-    print("| page | server time p50 / p95 | the page's API calls alone p50 / p95 | page adds p50 / p95 |")
+    print("| page | server time p50 / p95 | the page's API calls alone p50 / p95 | "
+          "page adds p50 / p95 |")
     print("|---|---|---|---|")
     for r in rows:
         print(r)

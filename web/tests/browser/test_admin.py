@@ -65,5 +65,16 @@ def test_admin_mengimpor_data_dan_membuat_periode(chrome, h, periksa, demo, tmp_
 
     h.buka("/admin/capaian")
     periksa(h, "25-admin-capaian")
+    # the capaian of the Badan for the year's final period: its statistics and chart
+    h.pilih("#f-unor_induk_id", [o.get_attribute("value") for o in chrome.find_elements(
+        By.CSS_SELECTOR, "#f-unor_induk_id option") if "Badan" in o.text][0])
+    h.pilih("#f-periode_id", [o.get_attribute("value") for o in chrome.find_elements(
+        By.CSS_SELECTOR, "#f-periode_id option") if "Final" in o.text][0])
+    h.pilih("#f-capaian", "BAIK")
+    h.tekan("form[method=post] button.utama")
+    assert "Capaian organisasi disimpan" in h.teks and "statistik predikat" in h.teks
+    assert chrome.find_elements(By.CSS_SELECTOR, "svg.svg-grafik rect.batang")
+    assert "Pola distribusi yang diizinkan" in h.teks
+    periksa(h, "27-admin-capaian-statistik")
     h.buka("/admin/progres")
     periksa(h, "26-admin-progres")

@@ -30,16 +30,16 @@ def test_setahun_seorang_pegawai(chrome, h, periksa, suite, demo, tunggu):
     assert "Rencana hasil kerja ditambahkan" in h.teks
     # an indikator without its target: the API's message next to the field, nothing lost
     rhk = h.el("article.rhk")
-    rhk.find_element(By.CSS_SELECTOR, "details.tambah summary").click()
-    h.isi("article.rhk input[name=uraian]", "Jumlah SK mutasi yang terbit")
-    h.isi("article.rhk input[name=satuan]", "SK")
-    h.tekan("article.rhk details.tambah button[type=submit]")
-    galat = h.el("article.rhk .ada-galat .galat-isian")
+    rhk.find_element(By.CSS_SELECTOR, "details.tambah-indikator summary").click()
+    h.isi("article.rhk details.tambah-indikator input[name=uraian]", "Jumlah SK mutasi yang terbit")
+    h.isi("article.rhk details.tambah-indikator input[name=satuan]", "SK")
+    h.tekan("article.rhk details.tambah-indikator button[type=submit]")
+    galat = h.el("article.rhk details.tambah-indikator .ada-galat .galat-isian")
     assert galat.text
-    assert h.el("article.rhk input[name=uraian]").get_attribute("value") == \
-        "Jumlah SK mutasi yang terbit"
-    h.isi("article.rhk input[name=target]", "120")
-    h.tekan("article.rhk details.tambah button[type=submit]")
+    uraian = h.el("article.rhk details.tambah-indikator input[name=uraian]")
+    assert uraian.get_attribute("value") == "Jumlah SK mutasi yang terbit"
+    h.isi("article.rhk details.tambah-indikator input[name=target]", "120")
+    h.tekan("article.rhk details.tambah-indikator button[type=submit]")
     assert "Indikator ditambahkan" in h.teks and "120 SK" in h.teks
     periksa(h, "04-skp-detail")
     h.tekan("#tombol-ajukan")
@@ -53,6 +53,11 @@ def test_setahun_seorang_pegawai(chrome, h, periksa, suite, demo, tunggu):
     periksa(h, "05-skp-bawahan")
     h.tekan_tautan("Cek SKP")
     periksa(h, "06-review-skp")
+    # the pejabat penilai corrects a target directly while the SKP is submitted
+    h.el("details.ubah-indikator summary").click()
+    h.isi("details.ubah-indikator input[name=target]", "125")
+    h.tekan("details.ubah-indikator button[type=submit]")
+    assert "Indikator diubah" in h.teks and "125 SK" in h.teks
     h.isi("#f-catatan", "Tambahkan indikator kualitas layanan.")
     h.tekan("#tombol-kembalikan")
     assert "Dikembalikan untuk perbaikan" in h.teks
@@ -62,12 +67,12 @@ def test_setahun_seorang_pegawai(chrome, h, periksa, suite, demo, tunggu):
     h.masuk(staf["nip"], DEMO_PASSWORD)
     h.drv.get(skp_url)
     assert "Tambahkan indikator kualitas layanan." in h.el("#catatan-pengembalian").text
-    h.el("article.rhk details.tambah summary").click()
-    h.isi("article.rhk input[name=uraian]", "Persentase SK tanpa koreksi")
-    h.pilih("article.rhk select[name=aspek]", "KUALITAS")
-    h.isi("article.rhk input[name=target]", "95")
-    h.isi("article.rhk input[name=satuan]", "persen")
-    h.tekan("article.rhk details.tambah button[type=submit]")
+    h.el("article.rhk details.tambah-indikator summary").click()
+    h.isi("article.rhk details.tambah-indikator input[name=uraian]", "Persentase SK tanpa koreksi")
+    h.pilih("article.rhk details.tambah-indikator select[name=aspek]", "KUALITAS")
+    h.isi("article.rhk details.tambah-indikator input[name=target]", "95")
+    h.isi("article.rhk details.tambah-indikator input[name=satuan]", "persen")
+    h.tekan("article.rhk details.tambah-indikator button[type=submit]")
     assert "Persentase SK tanpa koreksi" in h.teks
     h.tekan("#tombol-ajukan")
     h.keluar()

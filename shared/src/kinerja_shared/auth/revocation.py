@@ -23,9 +23,10 @@ refresh-token family); "log out" (identity's ``POST /auth/keluar``) revokes that
 ``sesi:<sesi_id>`` (``session_key``) in the same table. A token is refused when its pegawai's
 cutoff or its session's cutoff is after its ``iat``.
 
-Cost: one primary-key lookup per authenticated request (two for a token with ``sid``). ``RevocationList`` keeps each answer
-for ``cache_seconds`` (``CACHE_SECONDS`` by default, 0 at identity itself): a revocation takes
-effect in a service within event delivery plus that window.
+Cost: one primary-key lookup per authenticated request (two for a token with ``sid``).
+``RevocationList`` keeps each answer for ``cache_seconds`` (``CACHE_SECONDS`` by default, 0 at
+identity itself): a revocation takes effect in a service within event delivery plus that
+window.
 """
 from __future__ import annotations
 

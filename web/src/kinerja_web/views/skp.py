@@ -98,6 +98,25 @@ def tambah_rhk(skp_id):
     return _setelah(j, skp_id, "Rencana hasil kerja ditambahkan.", "#rhk")
 
 
+@bp.post("/<skp_id>/rhk/<rhk_id>/ubah")
+@perlu_masuk
+def ubah_rhk(skp_id, rhk_id):
+    body = {"uraian": request.form.get("uraian", "").strip()}
+    j = api("PATCH", "skp", f"/skp/{skp_id}/rhk/{rhk_id}", json=body)
+    return _setelah(j, skp_id, "Rencana hasil kerja diubah.", f"#rhk-{rhk_id}")
+
+
+@bp.post("/<skp_id>/rhk/<rhk_id>/indikator/<ind_id>/ubah")
+@perlu_masuk
+def ubah_indikator(skp_id, rhk_id, ind_id):
+    f = request.form
+    body = {k: f.get(k, "").strip() for k in ("uraian", "target", "satuan") if k in f}
+    if "target_maks" in f:
+        body["target_maks"] = f["target_maks"].strip() or None
+    j = api("PATCH", "skp", f"/skp/{skp_id}/rhk/{rhk_id}/indikator/{ind_id}", json=body)
+    return _setelah(j, skp_id, "Indikator diubah.", f"#rhk-{rhk_id}")
+
+
 @bp.post("/<skp_id>/rhk/<rhk_id>/hapus")
 @perlu_masuk
 def hapus_rhk(skp_id, rhk_id):
