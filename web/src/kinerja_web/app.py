@@ -4,6 +4,7 @@ at ``/`` next to the services under ``/api/<service>``)."""
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from pathlib import Path
 from typing import Callable
@@ -50,6 +51,9 @@ def create_embedded_app(services_app: Callable, environ: dict[str, str] | None =
     """The UI of the embedded mode: calls the services mounted in ``services_app`` in process."""
     env = dict(environ or {})
     env.setdefault("KINERJA_WEB_COOKIE_SECURE", "0")  # plain http on a developer's machine
+    # one process serves the UI here: a key of its own is enough (sessions outlive a restart
+    # at identity; only an open form's CSRF token does not)
+    env.setdefault("KINERJA_WEB_SECRET_KEY", secrets.token_urlsafe(32))
     return create_app(WebSettings.from_env(env), Api(WsgiTransport(services_app)))
 
 
