@@ -15,6 +15,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 REPO = Path(__file__).resolve().parents[3]
 AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
+# screenshots: docs/tangkapan/ when KINERJA_TANGKAPAN=1 (refreshing the ones in the docs:
+# `KINERJA_TANGKAPAN=1 python -m pytest web/tests/browser`), else a temporary directory, so a
+# test run leaves the working tree as it was
 TANGKAPAN = REPO / "docs" / "tangkapan"
 
 
@@ -70,13 +73,18 @@ def axe(drv) -> list[dict]:
 
 
 def tangkap(drv, nama: str) -> Path:
-    """A screenshot of the whole page under docs/tangkapan/."""
-    TANGKAPAN.mkdir(parents=True, exist_ok=True)
+    """A screenshot of the whole page (docs/tangkapan/ with KINERJA_TANGKAPAN=1)."""
+    import os
+    import tempfile
+
+    folder = TANGKAPAN if os.environ.get("KINERJA_TANGKAPAN") == "1" else \
+        Path(tempfile.gettempdir()) / "kinerja-tangkapan"
+    folder.mkdir(parents=True, exist_ok=True)
     height = drv.execute_script("return document.documentElement.scrollHeight")
     width = drv.get_window_size()["width"]
     drv.set_window_size(width, min(max(height + 120, 700), 4000))
     drv.execute_script("window.scrollTo(0, 0)")
-    path = TANGKAPAN / f"{nama}.png"
+    path = folder / f"{nama}.png"
     drv.save_screenshot(str(path))
     drv.set_window_size(width, 900 if width > 600 else 844)
     return path
