@@ -9,8 +9,18 @@
 #   relay      kinerja relay skp
 #   consumer   kinerja consume skp
 #   worker     kinerja worker reporting
+#   web UI     gunicorn --bind 0.0.0.0:8000 --workers 2 'kinerja_web.app:wsgi_app()'
 # Build: docker build -t kinerja:local .
 ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# The web UI's front-end files from their npm packages (web/package-lock.json)
+FROM ${NODE_IMAGE} AS assets
+WORKDIR /src
+COPY web/package.json web/package-lock.json web/
+COPY scripts/web-assets.sh scripts/
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 >/dev/null \
+ && mkdir -p web/src/kinerja_web/static && scripts/web-assets.sh
 
 FROM ${PYTHON_IMAGE} AS build
 ENV PIP_NO_CACHE_DIR=1 \
@@ -21,6 +31,9 @@ WORKDIR /src
 COPY constraints.txt ./
 COPY shared/ shared/
 COPY services/ services/
+COPY web/pyproject.toml web/
+COPY web/src/ web/src/
+COPY --from=assets /src/web/src/kinerja_web/static/vendor/ web/src/kinerja_web/static/vendor/
 # Non-editable installs pinned by constraints.txt (the versions the tests ran with): the image
 # needs no source tree, only /opt/kinerja.
 RUN pip install --upgrade pip setuptools wheel \
@@ -33,6 +46,7 @@ RUN pip install --upgrade pip setuptools wheel \
         ./services/angka-kredit \
         ./services/integration \
         ./services/reporting \
+        ./web \
  && kinerja services
 
 FROM ${PYTHON_IMAGE}

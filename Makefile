@@ -7,21 +7,22 @@ PORT ?= 8080
 DEMO ?= 0
 KINERJA_DATA_DIR ?= ./var
 PACKAGES := shared services/identity services/skp services/penilaian services/keberatan \
-            services/angka-kredit services/integration services/reporting
+            services/angka-kredit services/integration services/reporting web
 PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 STAMP := $(VENV)/.installed
 
 .PHONY: install system-deps run test test-fast bench migrate clean help
 
 help:
-	@echo "make run      serve every service on http://127.0.0.1:$(PORT)/ (SQLite, in-memory bus; DEMO=1 for demo data)"
+	@echo "make run      serve the web UI and every service on http://127.0.0.1:$(PORT)/ (SQLite, in-memory bus; DEMO=1 for demo data)"
 	@echo "make test     run every test (needs PostgreSQL and RabbitMQ, see README)"
 	@echo "make bench    run the benchmarks under bench/"
 
 install: $(STAMP)
 
-$(STAMP): $(PYPROJECTS) requirements-dev.txt constraints.txt
+$(STAMP): $(PYPROJECTS) requirements-dev.txt constraints.txt web/package.json web/package-lock.json
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	scripts/web-assets.sh
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -c constraints.txt -r requirements-dev.txt $(foreach p,$(PACKAGES),-e $(p))
 	@touch $(STAMP)

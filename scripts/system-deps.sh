@@ -5,11 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# `scripts/system-deps.sh PKG...` checks only those packages (the web assets' npm at install)
 missing=()
-while read -r pkg _; do
-  [[ -z "$pkg" || "$pkg" == \#* ]] && continue
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done < system-packages.txt
+if [ $# -gt 0 ]; then
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+else
+  while read -r pkg _; do
+    [[ -z "$pkg" || "$pkg" == \#* ]] && continue
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done < system-packages.txt
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

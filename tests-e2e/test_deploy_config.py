@@ -6,7 +6,8 @@
   with the metrics config module and PROMETHEUS_MULTIPROC_DIR on a tmpfs (k8s: an emptyDir).
 - deploy/postgres/init-databases.sh: creates one database per service (run for real against
   the test PostgreSQL, with throwaway names).
-- deploy/gateway/nginx.conf: routes every service's prefix and never a service's /metrics;
+- deploy/gateway/nginx.conf: routes every service's prefix and never a service's /metrics, and
+  everything else to the web UI with the path unchanged;
   checked by `nginx -t` and by a real nginx in front of small local backends (needs nginx:
   listed in system-packages.txt, which `make test` installs when missing).
 - deploy/k8s/: generated from deploy/k8s/generate.py and up to date; every manifest parses;
@@ -171,7 +172,21 @@ def test_compose_infrastructure(compose):
     expected = {f"{PREFIX[n]}{suffix}" for n in SERVICE_ORDER
                 for suffix in ("", "-relay", "-consumer", "-migrate")}
     expected |= {f"{PREFIX[n]}-worker" for n in WORKER_SERVICES}
+    expected |= {"web"}
     assert kinerja == expected
+
+
+def test_compose_runs_the_web_ui_behind_the_gateway(compose):
+    """Its own gunicorn, no database, the services' containers as its API, a secret key from
+    .env, no published port; the gateway starts after it."""
+    web = compose["web"]
+    assert command(web)[0] == "gunicorn" and command(web)[-1] == "kinerja_web.app:wsgi_app()"
+    assert "ports" not in web and "8000" in web["expose"]
+    env = web["environment"]
+    assert env["KINERJA_WEB_API_URL"] == "http://{service}:8000"
+    assert env["KINERJA_WEB_SECRET_KEY"] == "CHANGE_ME"  # from .env.example
+    assert not [k for k in env if k.endswith("_DATABASE_URL") or k == "KINERJA_AMQP_URL"]
+    assert "web" in compose["gateway"]["depends_on"]
 
 
 def test_compose_keeps_metrics_inside_its_network(compose):
@@ -417,6 +432,7 @@ class Gateway:
 @pytest.fixture(scope="module")
 def gateway():
     servers = {PREFIX[name]: start_backend(name) for name in SERVICE_ORDER}
+    servers["web"] = start_backend("web")
     gw = Gateway({p: s.server_address[1] for p, s in servers.items()})
     try:
         yield gw.start()
@@ -505,6 +521,18 @@ def test_gateway_accepts_bodies_up_to_the_limit_and_refuses_bigger_ones(gateway)
     assert head.startswith(b"HTTP/1.1 413")
     assert b"Content-Type: application/problem+json" in head
     assert json.loads(body)["status"] == 413
+
+
+def test_gateway_sends_every_other_path_to_the_web_ui_unchanged(gateway):
+    for path in ("/", "/masuk?lanjut=/skp", "/skp/abc/rhk", "/static/app.css", "/apix"):
+        r = requests.get(f"{gateway.base}{path}", timeout=5,
+                         headers={"X-Forwarded-For": "203.0.113.9"})
+        assert r.status_code == 200, path
+        seen = r.json()
+        assert seen["service"] == "web" and seen["path"] == path
+        assert seen["headers"]["X-Forwarded-For"].startswith("203.0.113.9")
+    r = requests.post(f"{gateway.base}/skp", data={"a": "b"}, timeout=5)
+    assert r.json()["service"] == "web" and r.json()["method"] == "POST"
 
 
 def test_gateway_answers_problem_json_for_unknown_paths(gateway):
@@ -706,7 +734,7 @@ def test_k8s_config_and_secret_template():
         "KINERJA_AMQP_URL", "KINERJA_ADMIN_NIP", "KINERJA_ADMIN_PASSWORD",
         "KINERJA_METRICS_TOKEN", "KINERJA_REPORTING_S3_BUCKET",
         "KINERJA_REPORTING_S3_ENDPOINT_URL", "KINERJA_REPORTING_PUBLIC_URL",
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "KINERJA_WEB_SECRET_KEY"}
     assert all("CHANGE_ME" in value for value in secret.values())
 
 
@@ -724,3 +752,20 @@ def test_reporting_web_and_workers_share_their_files(compose):
         assert env["KINERJA_REPORTING_STORAGE"]["value"] == "s3"
         for key in ("KINERJA_REPORTING_S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
             assert env[key]["valueFrom"]["secretKeyRef"]["name"] == "kinerja-secrets"
+
+
+def test_k8s_runs_the_web_ui_at_the_root_route():
+    docs = k8s_documents()
+    web = main_container(find(docs, "Deployment", "web"))
+    assert web["command"][-1] == "kinerja_web.app:wsgi_app()"
+    assert web["readinessProbe"]["httpGet"]["path"] == "/healthz"
+    env = {e["name"]: e for e in web["env"]}
+    assert env["KINERJA_WEB_API_URL"]["value"] == "http://{service}:8000"
+    assert env["KINERJA_WEB_SECRET_KEY"]["valueFrom"]["secretKeyRef"]["key"] == \
+        "KINERJA_WEB_SECRET_KEY"
+    assert not [k for k in env if k.endswith("_DATABASE_URL") or k == "KINERJA_AMQP_URL"]
+    assert web["securityContext"]["readOnlyRootFilesystem"] is True
+    rule = find(docs, "HTTPRoute", "web")["spec"]["rules"][0]
+    assert rule["matches"][0]["path"] == {"type": "PathPrefix", "value": "/"}
+    assert rule["backendRefs"] == [{"name": "web", "port": 8000}]
+    assert "filters" not in rule  # the path reaches the UI unchanged

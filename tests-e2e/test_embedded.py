@@ -44,7 +44,7 @@ def _status(url: str) -> int | None:
 
 def test_every_service_is_mounted_with_docs(embedded):
     base = embedded.urls["base"]
-    index = requests.get(base + "/", timeout=5).json()
+    index = requests.get(base + "/api/", timeout=5).json()
     assert sorted(index["layanan"]) == sorted(PREFIXES)
     for prefix in PREFIXES:
         assert _status(f"{base}/api/{prefix}/healthz") == 200

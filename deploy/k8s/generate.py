@@ -10,8 +10,10 @@ Layout (apply in this order, docs/DEPLOYMENT.md):
     base/      namespace, ConfigMap                       kubectl apply -k deploy/k8s/base
     (Secret)   from secret.example.yaml, filled in         kubectl apply -f my-secret.yaml
     migrate/   one migration Job per service               kubectl apply -k deploy/k8s/migrate
-    app/       web (Deployment, Service, PDB), relay, consumer per service; Celery workers
-    routes/    Gateway API Gateway + one HTTPRoute per service (needs the Gateway API CRDs)
+    app/       web (Deployment, Service, PDB), relay, consumer per service; Celery workers;
+               the web UI (web.yaml: Deployment, Service, PDB)
+    routes/    Gateway API Gateway + one HTTPRoute per service and one for the web UI at /
+               (needs the Gateway API CRDs)
     keda/      ScaledObject scaling reporting-worker on the reporting.jobs queue (needs KEDA)
 """
 from __future__ import annotations
@@ -303,6 +305,60 @@ def http_route(svc: Service) -> dict:
     }
 
 
+# --- the web UI ------------------------------------------------------------------------------
+
+UI = Service("web", "web")  # labels and object names only: the UI has no database or queue
+UI_ENV = [
+    # each service's Service directly: identity sees the user's address in X-Forwarded-For
+    # (login throttling), as the web UI is the one proxy in front of it
+    {"name": "KINERJA_WEB_API_URL", "value": f"http://{{service}}:{PORT}"},
+    secret_env("KINERJA_WEB_SECRET_KEY"),
+]
+
+
+def web_ui() -> list[dict]:
+    """The web UI's own gunicorn (docs/services/web.md): no database, no metrics."""
+    probe = {"httpGet": {"path": "/healthz", "port": "http"}, "periodSeconds": 10,
+             "timeoutSeconds": 3, "failureThreshold": 3}
+    c = {
+        "name": "main", "image": IMAGE,
+        "command": ["gunicorn", "--bind", f"0.0.0.0:{PORT}", "--workers", "2",
+                    "kinerja_web.app:wsgi_app()"],
+        "envFrom": [{"configMapRef": {"name": CONFIGMAP}}],
+        "env": UI_ENV,
+        "resources": resources("250m", "192Mi", "384Mi"),
+        "securityContext": CONTAINER_SECURITY,
+        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+        "ports": [{"name": "http", "containerPort": PORT}],
+        "readinessProbe": probe, "livenessProbe": probe,
+        "lifecycle": {"preStop": {"exec": {"command": ["sleep", "5"]}}},
+    }
+    dep = deployment(UI.prefix, UI, "web", 2, pod_spec([c], grace=40))
+    dep["spec"]["strategy"] = {"type": "RollingUpdate",
+                               "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}}
+    service = {"apiVersion": "v1", "kind": "Service", "metadata": meta(UI.prefix, UI, "web"),
+               "spec": {"selector": labels(UI, "web"),
+                        "ports": [{"name": "http", "port": PORT, "targetPort": "http"}]}}
+    pdb = {"apiVersion": "policy/v1", "kind": "PodDisruptionBudget",
+           "metadata": meta(UI.prefix, UI, "web"),
+           "spec": {"minAvailable": 1, "selector": {"matchLabels": labels(UI, "web")}}}
+    return [dep, service, pdb]
+
+
+def web_ui_route() -> dict:
+    """/ (everything the /api/<prefix> routes do not match, longer prefixes win) -> the UI,
+    path unchanged."""
+    return {
+        "apiVersion": "gateway.networking.k8s.io/v1",
+        "kind": "HTTPRoute",
+        "metadata": meta(UI.prefix, UI, "web"),
+        "spec": {"parentRefs": [{"name": "kinerja"}],
+                 "rules": [{"matches": [{"path": {"type": "PathPrefix", "value": "/"}}],
+                            "backendRefs": [{"name": UI.prefix, "port": PORT}],
+                            "timeouts": {"request": "60s"}}]},
+    }
+
+
 # no service has this path: its answer is the service's own problem+json 404
 NOT_PUBLIC = "/tidak-publik"
 
@@ -380,6 +436,8 @@ def secret_template() -> dict:
     data["KINERJA_REPORTING_PUBLIC_URL"] = "https://CHANGE_ME.example.go.id/api/reporting"
     data["AWS_ACCESS_KEY_ID"] = "CHANGE_ME"
     data["AWS_SECRET_ACCESS_KEY"] = "CHANGE_ME"
+    # the web UI's CSRF and message signing key, the same in every web UI pod
+    data["KINERJA_WEB_SECRET_KEY"] = "CHANGE_ME"
     return {"apiVersion": "v1", "kind": "Secret", "metadata": meta(SECRET), "type": "Opaque",
             "stringData": data}
 
@@ -413,6 +471,10 @@ def manifests() -> dict[str, list[dict]]:
         routes.append(f"{svc.prefix}.yaml")
     files["app/workers.yaml"] = [worker(svc) for svc in SERVICES if svc.worker]
     app.append("workers.yaml")
+    files["app/web.yaml"] = web_ui()
+    app.append("web.yaml")
+    files["routes/web.yaml"] = [web_ui_route()]
+    routes.append("web.yaml")
     files["app/kustomization.yaml"] = [kustomization(app, images=True)]
     files["migrate/kustomization.yaml"] = [kustomization(migrate, images=True)]
     files["routes/gateway.yaml"] = [gateway()]

@@ -28,6 +28,8 @@ from kinerja_shared.auth.revocation import (
     metadata as revocation_metadata,
     platform_handlers,
     record,
+    revocation_key,
+    session_key,
     sesi_dicabut,
     sesi_dicabut_diterima,
 )
@@ -93,6 +95,32 @@ def test_every_token_issued_before_the_revocation_is_refused_even_in_the_same_se
     assert not revocations.is_revoked(Principal("p-1", issued_at=iat + 1))
     assert not revocations.is_revoked(Principal("p-2", issued_at=iat))  # someone else
     assert revocations.is_revoked(Principal("p-1"))  # no iat at all: nothing to prove it is newer
+
+
+def test_a_revoked_session_refuses_its_tokens_and_leaves_the_pegawai_s_other_sessions(engine):
+    """Log out (one session): the tokens with that ``sid`` go, those of another session of the
+    same pegawai (another browser) and those without a session stay."""
+    revocations = RevocationList(engine, cache_seconds=0)
+    with engine.begin() as conn:
+        conn.execute(sesi_dicabut.insert().values(pegawai_id=session_key("s-1"), alasan="KELUAR",
+                                                  dicabut_sebelum=cutoff_after(at(0.7))))
+    iat = int(at(0).timestamp())
+    assert revocations.is_revoked(Principal("p-1", issued_at=iat, session_id="s-1"))
+    assert not revocations.is_revoked(Principal("p-1", issued_at=iat, session_id="s-2"))
+    assert not revocations.is_revoked(Principal("p-1", issued_at=iat))
+
+
+def test_sesi_dicabut_with_a_session_moves_the_session_s_cutoff_only():
+    kwargs = dict(pegawai_id="p-1", instansi_id="i-1", dicabut_sebelum=at(1), alasan="KELUAR")
+    assert revocation_key(SesiDicabut(**kwargs)) == "p-1"
+    assert revocation_key(SesiDicabut(**kwargs, sesi_id="s-1")) == "sesi:s-1"
+
+
+def test_the_session_rides_in_the_token_as_sid():
+    p = Principal("p-1", session_id="s-1")
+    assert p.to_claims()["sid"] == "s-1"
+    assert Principal.from_claims({**p.to_claims(), "iat": 5}).session_id == "s-1"
+    assert "sid" not in Principal("p-1").to_claims()
 
 
 # -- the table only moves forward ---------------------------------------------------------------

@@ -47,10 +47,15 @@ DEFAULT_PUBLISH_DELAY = int(
 @dataclass(frozen=True)
 class IdentitySettings:
     token_ttl: int = 3600  # seconds an access token lives
-    # argon2id cost (RFC 9106 "second recommended option": t=3, m=64 MiB, p=4)
-    argon2_time_cost: int = 3
-    argon2_memory_cost: int = 65536  # KiB
-    argon2_parallelism: int = 4
+    # seconds a login session lasts (its rotating refresh tokens): a working day
+    refresh_ttl: int = 43200
+    # seconds after its rotation in which a refresh token presented again (two requests of one
+    # browser at once) gets a new pair of the same session instead of revoking it
+    refresh_grace: int = 10
+    # argon2id cost: OWASP's recommendation (t=2, m=19 MiB, p=1); docs/BENCHMARKS.md
+    argon2_time_cost: int = 2
+    argon2_memory_cost: int = 19456  # KiB
+    argon2_parallelism: int = 1
     # login throttling: after max failures within window, 429 for lockout seconds
     login_max_failures: int = 5
     login_max_failures_ip: int = 50
@@ -69,6 +74,8 @@ class IdentitySettings:
 
         return cls(
             token_ttl=num("TOKEN_TTL", cls.token_ttl),
+            refresh_ttl=num("REFRESH_TTL", cls.refresh_ttl),
+            refresh_grace=num("REFRESH_GRACE", cls.refresh_grace),
             argon2_time_cost=num("ARGON2_TIME_COST", cls.argon2_time_cost),
             argon2_memory_cost=num("ARGON2_MEMORY_COST", cls.argon2_memory_cost),
             argon2_parallelism=num("ARGON2_PARALLELISM", cls.argon2_parallelism),

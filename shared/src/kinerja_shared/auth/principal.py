@@ -37,6 +37,9 @@ class Principal:
     roles: frozenset[str] = field(default_factory=lambda: frozenset({ROLE_PEGAWAI}))
     token_id: str | None = None
     issued_at: int | None = None  # the token's ``iat`` (epoch seconds), for revocation checks
+    # the token's ``sid``: the login session (refresh-token family) it belongs to, when identity
+    # issued it for one; "log out" (POST /auth/keluar) revokes that session alone
+    session_id: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "roles", _normalise_roles(self.roles))
@@ -85,6 +88,8 @@ class Principal:
         }
         if self.token_id is not None:
             claims["jti"] = self.token_id
+        if self.session_id is not None:
+            claims["sid"] = self.session_id
         return claims
 
     @classmethod
@@ -92,7 +97,7 @@ class Principal:
         sub = claims.get("sub")
         if not isinstance(sub, str) or not sub:
             raise InvalidClaims("sub must be a non-empty string")
-        for name in ("nip", "nama", "instansi_id", "jti"):
+        for name in ("nip", "nama", "instansi_id", "jti", "sid"):
             value = claims.get(name)
             if value is not None and not isinstance(value, str):
                 raise InvalidClaims(f"{name} must be a string")
@@ -111,4 +116,5 @@ class Principal:
             roles=frozenset(roles),
             token_id=claims.get("jti"),
             issued_at=None if issued_at is None else int(issued_at),
+            session_id=claims.get("sid"),
         )

@@ -17,9 +17,16 @@ dated ahead of the clock, so every token issued so far has ``iat`` at most the c
 and the next revocation's cutoff is above all of them, even in the same second. Both numbers
 come from identity's clock: no verifier compares them with its own.
 
-Cost: one primary-key lookup per authenticated request. ``RevocationList`` keeps each answer
-for ``cache_seconds`` (``CACHE_SECONDS`` by default, 0 at identity itself): a revocation takes
-effect in a service within event delivery plus that window.
+One session. A token identity issued for a login session carries ``sid`` (the session, i.e. its
+refresh-token family); "log out" (identity's ``POST /auth/keluar``) revokes that session alone:
+``SesiDicabut`` then carries ``sesi_id`` and every service keeps the cutoff under the key
+``sesi:<sesi_id>`` (``session_key``) in the same table. A token is refused when its pegawai's
+cutoff or its session's cutoff is after its ``iat``.
+
+Cost: one primary-key lookup per authenticated request (two for a token with ``sid``).
+``RevocationList`` keeps each answer for ``cache_seconds`` (``CACHE_SECONDS`` by default, 0 at
+identity itself): a revocation takes effect in a service within event delivery plus that
+window.
 """
 from __future__ import annotations
 
@@ -82,6 +89,21 @@ def record(session: Session, revocations: Iterable[tuple[str, datetime, str | No
                             version="dicabut_sebelum")
 
 
+SESSION_PREFIX = "sesi:"
+
+
+def session_key(sesi_id: str) -> str:
+    """The ``sesi_dicabut`` key of one login session (pegawai ids never start with it)."""
+    return f"{SESSION_PREFIX}{sesi_id}"
+
+
+def revocation_key(payload: Any) -> str:
+    """Whose cutoff a ``SesiDicabut`` moves: the session's when it names one, else the
+    pegawai's."""
+    sesi_id = getattr(payload, "sesi_id", None)
+    return session_key(sesi_id) if sesi_id else payload.pegawai_id
+
+
 def cutoff_of(connection: sa.Connection | Session, pegawai_id: str) -> datetime | None:
     """The pegawai's cutoff (UTC), or None when none of their sessions was ever revoked."""
     value = connection.execute(sa.select(sesi_dicabut.c.dicabut_sebelum)
@@ -92,7 +114,7 @@ def cutoff_of(connection: sa.Connection | Session, pegawai_id: str) -> datetime 
 @batch_handler
 def sesi_dicabut_diterima(items: Sequence[tuple[Any, Any]], uow) -> None:
     """SesiDicabut, set-wise: one upsert for a run of events; the latest cutoff wins."""
-    record(uow.session, [(p.pegawai_id, p.dicabut_sebelum, p.alasan) for p, _ in items])
+    record(uow.session, [(revocation_key(p), p.dicabut_sebelum, p.alasan) for p, _ in items])
 
 
 def platform_handlers(service: str) -> Mapping[str, Callable]:
@@ -143,10 +165,15 @@ class RevocationList:
         return seconds
 
     def is_revoked(self, principal: Principal) -> bool:
-        cutoff = self.cutoff(principal.pegawai_id)
-        if cutoff is None:
-            return False
-        return principal.issued_at is None or principal.issued_at < cutoff
+        keys = [principal.pegawai_id]
+        if principal.session_id:
+            keys.append(session_key(principal.session_id))
+        for key in keys:
+            cutoff = self.cutoff(key)
+            if cutoff is not None and (principal.issued_at is None
+                                       or principal.issued_at < cutoff):
+                return True
+        return False
 
     def forget(self, pegawai_id: str | None = None) -> None:
         """Drop the remembered answer of one pegawai (or of all)."""

@@ -1,5 +1,5 @@
 """The embedded mode: every installed service in one process, SQLite files, in-memory bus,
-in-process jobs, one port (``make run``)."""
+in-process jobs, one port (``make run``); the web UI (``kinerja.web`` entry point) at ``/``."""
 from __future__ import annotations
 
 import dataclasses
@@ -59,7 +59,29 @@ def build_suite(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | No
         if runtime.definition.on_start is not None:
             runtime.definition.on_start(runtime)
     root = _root_app(runtimes, base_url)
-    return EmbeddedSuite(DispatcherMiddleware(root, mounts), runtimes, broker, base_url)
+    web = _web_app(DispatcherMiddleware(_no_service, mounts), env)
+    if web is None:
+        return EmbeddedSuite(DispatcherMiddleware(root, mounts), runtimes, broker, base_url)
+    # the web UI at /, the services under /api/<service>, their index at /api/
+    app = DispatcherMiddleware(web, {**mounts, "/api": root})
+    return EmbeddedSuite(app, runtimes, broker, base_url)
+
+
+def _no_service(environ, start_response):
+    start_response("404 Not Found", [("Content-Type", "application/problem+json")])
+    return [b'{"status": 404, "title": "Tidak ditemukan", "detail": "Layanan tidak ada."}']
+
+
+def _web_app(services_app, env: dict[str, str]):
+    """The web UI when installed (entry point group ``kinerja.web``): it calls the services
+    mounted in ``services_app`` in process, with the user's token, as it calls them over HTTP
+    in production."""
+    from importlib.metadata import entry_points
+
+    found = list(entry_points(group="kinerja.web"))
+    if not found:
+        return None
+    return found[0].load()(services_app, env)
 
 
 def _attach_jobs(runtime: ServiceRuntime) -> None:
@@ -106,11 +128,11 @@ def serve(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | None = N
     logging.getLogger("alembic").setLevel(logging.WARNING)
     suite = build_suite(host=host, port=port, data_dir=data_dir)
     server = make_server(host, port, suite.app, threaded=True)
-    print(f"Kinerja (embedded) berjalan di {suite.base_url}/")
+    print(f"Kinerja (embedded) berjalan di {suite.base_url}/ (antarmuka web; API di /api/)")
     for runtime in suite.runtimes.values():
         prefix = runtime.definition.url_prefix
         print(f"  {prefix:<13} {suite.base_url}/api/{prefix}/docs")
-    print("Masuk: POST /api/identity/auth/login dengan NIP KINERJA_ADMIN_NIP "
+    print("Masuk di halaman web, atau POST /api/identity/auth/login, dengan NIP KINERJA_ADMIN_NIP "
           f"({os.environ.get('KINERJA_ADMIN_NIP', '199001012020011001')}) dan kata sandi "
           "KINERJA_ADMIN_PASSWORD (lihat docs/services/identity.md).", flush=True)
     try:

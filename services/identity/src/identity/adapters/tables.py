@@ -140,6 +140,21 @@ signing_key = sa.Table(
     sa.Column("retired_at", TS, nullable=True),
 )
 
+# rotating refresh tokens of login sessions (migration 0008, service_layer/sesi_login.py): one
+# row per token; the session (``sesi_id``) is the token family
+sesi_refresh = sa.Table(
+    "sesi_refresh", metadata,
+    sa.Column("id", sa.String(36), primary_key=True),  # the token's public part
+    sa.Column("sesi_id", sa.String(36), nullable=False, index=True),
+    sa.Column("pegawai_id", sa.String(36), sa.ForeignKey("pegawai.id", ondelete="CASCADE"),
+              nullable=False, index=True),
+    sa.Column("rahasia_hash", sa.String(64), nullable=False),  # sha256 of the secret part
+    sa.Column("dibuat_at", TS, nullable=False),
+    sa.Column("berlaku_sampai", TS, nullable=False),  # the session's end, same for the family
+    sa.Column("dipakai_at", TS, nullable=True),  # rotated: a new token replaced it
+    sa.Column("dicabut_at", TS, nullable=True),  # the session was ended (logout, reuse)
+)
+
 login_attempt = sa.Table(
     "login_attempt", metadata,
     sa.Column("key", sa.String(200), primary_key=True),  # "nip:<nip>" or "ip:<address>"

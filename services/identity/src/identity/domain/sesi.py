@@ -11,6 +11,9 @@ PEGAWAI_DINONAKTIFKAN = "PEGAWAI_DINONAKTIFKAN"
 PEGAWAI_DIHAPUS = "PEGAWAI_DIHAPUS"
 HAK_AKSES_BERUBAH = "HAK_AKSES_BERUBAH"  # a role taken away, or moved to another instansi
 KELUAR_SEMUA = "KELUAR_SEMUA"
+# one login session only (``SesiDicabut.sesi_id``): logged out, or its refresh token reused
+KELUAR = "KELUAR"
+REFRESH_DIPAKAI_ULANG = "REFRESH_DIPAKAI_ULANG"
 
 
 def alasan_perubahan(before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:

@@ -1,6 +1,7 @@
 """Accounts: login, own password, password reset by an admin, tokens."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from datetime import datetime
@@ -19,7 +20,7 @@ from ..adapters.passwords import Passwords
 from ..adapters.tables import pegawai
 from ..domain.sesi import PASSWORD_DIATUR_ULANG, PASSWORD_DIGANTI
 from ..wiring import Components
-from . import sesi, throttle
+from . import sesi, sesi_login, throttle
 from .common import aware, catat
 
 GAGAL_LOGIN = "NIP atau kata sandi salah."
@@ -56,11 +57,7 @@ def login(uow: UnitOfWork, principal: Principal | None, comp: Components, *, nip
         raise TooManyRequests(TERLALU_SERING, retry_after=wait)
     # the revocation cutoff in the same statement (one snapshot): a password change that
     # commits meanwhile is seen with its new hash or not at all
-    row = uow.session.execute(
-        sa.select(pegawai, sesi_dicabut.c.dicabut_sebelum)
-        .outerjoin(sesi_dicabut, sesi_dicabut.c.pegawai_id == pegawai.c.id)
-        .where(sa.or_(pegawai.c.nip == nip, pegawai.c.nik == nip), pegawai.c.aktif.is_(True))
-    ).mappings().first()
+    row = _pegawai_aktif(uow, sa.or_(pegawai.c.nip == nip, pegawai.c.nik == nip))
     if not comp.passwords.verify(row["password_hash"] if row else None, password):
         locked = []
         if throttle.record_failure(uow, keys[0], s.login_max_failures, s):
@@ -75,14 +72,57 @@ def login(uow: UnitOfWork, principal: Principal | None, comp: Components, *, nip
     if comp.passwords.needs_rehash(row["password_hash"]):
         uow.session.execute(pegawai.update().where(pegawai.c.id == row["id"])
                             .values(password_hash=comp.passwords.hash(password)))
-    who = principal_of(row)
+    t = waktu_terbit(row["dicabut_sebelum"])
+    sesi_id, refresh_token = sesi_login.buka(uow, comp, pegawai_id=row["id"], mulai=t)
+    return jawaban_token(comp, signing_key, row, sesi_id=sesi_id, refresh_token=refresh_token,
+                         t=t)
+
+
+def refresh(uow: UnitOfWork, principal: Principal | None, comp: Components, *,
+            refresh_token: str) -> dict:
+    """A new access token and a new refresh token of the same session for a refresh token
+    (rotation; ``sesi_login`` has the rules). 401 for an unknown, spent, ended or expired one,
+    and when the pegawai was deactivated or their sessions revoked since the token was made.
+    ``principal`` is not used: the refresh token proves the session."""
+    signing_key = comp.keys.current()
+    lama = sesi_login.muat(uow, refresh_token)
+    sesi_login.putar(uow, comp, lama)
+    row = _pegawai_aktif(uow, pegawai.c.id == lama["pegawai_id"])
+    cutoff = aware(row["dicabut_sebelum"]) if row else None
+    if row is None or (cutoff is not None and cutoff > aware(lama["dibuat_at"])):
+        raise Unauthenticated(sesi_login.SESI_BERAKHIR)
+    t = waktu_terbit(row["dicabut_sebelum"])
+    baru = sesi_login.terbitkan(uow, sesi_id=lama["sesi_id"], pegawai_id=row["id"],
+                                dibuat_at=t, berlaku_sampai=aware(lama["berlaku_sampai"]))
+    return jawaban_token(comp, signing_key, row, sesi_id=lama["sesi_id"], refresh_token=baru,
+                         t=t, sesi_berakhir=aware(lama["berlaku_sampai"]))
+
+
+def _pegawai_aktif(uow: UnitOfWork, where):
+    """An active pegawai with their revocation cutoff (one statement, one snapshot)."""
+    return uow.session.execute(
+        sa.select(pegawai, sesi_dicabut.c.dicabut_sebelum)
+        .outerjoin(sesi_dicabut, sesi_dicabut.c.pegawai_id == pegawai.c.id)
+        .where(where, pegawai.c.aktif.is_(True))
+    ).mappings().first()
+
+
+def jawaban_token(comp: Components, signing_key, row, *, sesi_id: str, refresh_token: str,
+                  t: datetime, sesi_berakhir: datetime | None = None) -> dict:
+    """What login and refresh answer: an access token of the session (claim ``sid``) and the
+    refresh token."""
+    s = comp.settings
+    who = dataclasses.replace(principal_of(row), session_id=sesi_id)
     token = sign_token(who.to_claims(), signing_key, issuer=comp.issuer,
-                       audience=comp.audience, expires_in=s.token_ttl,
-                       now=waktu_terbit(row["dicabut_sebelum"]))
+                       audience=comp.audience, expires_in=s.token_ttl, now=t)
+    refresh_in = s.refresh_ttl if sesi_berakhir is None else \
+        max(0, int((sesi_berakhir - t).total_seconds()))
     return {
         "access_token": token,
         "token_type": "Bearer",
         "expires_in": s.token_ttl,
+        "refresh_token": refresh_token,
+        "refresh_expires_in": refresh_in,
         "pegawai": {"id": row["id"], "nip": row["nip"] or row["nik"], "nama": row["nama"],
                     "roles": sorted(who.roles)},
     }

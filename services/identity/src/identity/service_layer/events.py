@@ -97,9 +97,9 @@ def _periode(row: Row, **extra: Any) -> PeriodeDiperbarui:
 
 
 def sesi_dicabut(*, pegawai_id: str, instansi_id: str, dicabut_sebelum: datetime,
-                 alasan: str) -> SesiDicabut:
+                 alasan: str, sesi_id: str | None = None) -> SesiDicabut:
     return SesiDicabut(pegawai_id=pegawai_id, instansi_id=instansi_id,
-                       dicabut_sebelum=dicabut_sebelum, alasan=alasan)
+                       dicabut_sebelum=dicabut_sebelum, alasan=alasan, sesi_id=sesi_id)
 
 
 

@@ -170,3 +170,7 @@ class SesiDicabut(_Identity):
     instansi_id: str
     dicabut_sebelum: datetime
     alasan: str
+    # one login session only ("log out", alasan KELUAR): the tokens of that session (their
+    # ``sid``) issued before the cutoff are revoked, the pegawai's other sessions stay. An
+    # older consumer that ignores it revokes every session of the pegawai: more, never less.
+    sesi_id: str | None = None

@@ -9,11 +9,12 @@ from kinerja_shared.web.commands import (run_command, run_public_command, run_pu
                                          run_query)
 from kinerja_shared.web.http import Blueprint, created, run_page
 
-from ...service_layer import akun, kunci, sesi
+from ...service_layer import akun, kunci, sesi, sesi_login
 from ...service_layer import pegawai as pegawai_svc
 from ..common import comp
 from ..pegawai.schemas import PegawaiSchema
-from .schemas import GantiPasswordSchema, KunciSchema, LoginSchema, RotasiArgsSchema, TokenSchema
+from .schemas import (GantiPasswordSchema, KeluarSchema, KunciSchema, LoginSchema,
+                      RefreshSchema, RotasiArgsSchema, TokenSchema)
 
 blp = Blueprint("auth", __name__, url_prefix="/auth",
                 description="Login, the caller's own account, and the token signing keys")
@@ -34,6 +35,37 @@ class Login(MethodView):
         (429 with `Retry-After`). A token sent along with the request is ignored."""
         return run_public_command(akun.login, comp(), nip=data["nip"], password=data["password"],
                            client=request.remote_addr)
+
+
+@blp.route("/refresh")
+class Refresh(MethodView):
+    @blp.arguments(RefreshSchema)
+    @blp.response(200, TokenSchema)
+    @blp.alt_response(401, description="Unknown, spent, ended or expired refresh token")
+    def post(self, data):
+        """Spend a refresh token for a new access token and a new refresh token of the same
+        login session (rotation).
+
+        A spent refresh token presented again (more than a few seconds after it was spent)
+        was copied: the whole session is ended, its access tokens revoked in every service,
+        and the answer is 401. A session lasts a working day from its login
+        (`KINERJA_IDENTITY_REFRESH_TTL`) and ends with a password change, a deactivation or
+        "log out everywhere". A token sent along with the request is ignored."""
+        return run_public_command(akun.refresh, comp(), refresh_token=data["refresh_token"])
+
+
+@blp.route("/keluar")
+class Keluar(MethodView):
+    @blp.arguments(RefreshSchema)
+    @blp.response(200, KeluarSchema)
+    @blp.alt_response(401, description="Unknown refresh token")
+    def post(self, data):
+        """Log out: end the login session the refresh token belongs to. Its refresh tokens are
+        refused from now on and its access tokens (claim `sid`) are revoked in every service
+        (401 "Sesi telah dicabut"), the pegawai's other sessions stay. Ending an ended session
+        again answers the same. A token sent along with the request is ignored."""
+        return run_public_command(sesi_login.keluar, comp(),
+                                  refresh_token=data["refresh_token"])
 
 
 @blp.route("/me")

@@ -15,10 +15,27 @@ class PegawaiLoginSchema(Schema):
 
 
 class TokenSchema(Schema):
-    access_token = fields.Str()
+    access_token = fields.Str(metadata={
+        "description": "RS256 JWT; its `sid` claim names the login session"})
     token_type = fields.Str()
     expires_in = fields.Int(metadata={"description": "seconds the token is valid"})
+    refresh_token = fields.Str(metadata={
+        "description": "spend it once at POST /auth/refresh for a new pair (rotation); keep it "
+                       "secret (a browser keeps it in an HttpOnly cookie)"})
+    refresh_expires_in = fields.Int(metadata={
+        "description": "seconds the login session (and so the refresh token) has left"})
     pegawai = fields.Nested(PegawaiLoginSchema)
+
+
+class RefreshSchema(Schema):
+    refresh_token = fields.Str(required=True, load_only=True,
+                               validate=validate.Length(min=1, max=200))
+
+
+class KeluarSchema(Schema):
+    sesi_id = fields.Str(metadata={"description": "the session that was ended"})
+    dicabut_sebelum = fields.DateTime(metadata={
+        "description": "the session's tokens issued before this are refused"})
 
 
 class GantiPasswordSchema(Schema):

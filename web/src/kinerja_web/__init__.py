@@ -1,0 +1,1 @@
+"""The Kinerja web UI (docs/services/web.md)."""

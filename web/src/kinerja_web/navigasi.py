@@ -1,0 +1,49 @@
+"""The menu, per role. A later service's screens add their entries here (one line each):
+keberatan (pegawai: "Keberatan saya"; atasan: "Keberatan bawahan"), angka kredit ("Angka
+kredit"), reporting ("Laporan", "Cetak"), integration ("Sinkron SIASN", "PMM"). An entry's
+endpoint must exist, so nothing is shown before its screens are."""
+from __future__ import annotations
+
+from flask import current_app, request
+
+MENU = [
+    ("Kinerja saya", None, [
+        ("Beranda", "beranda.index"),
+        ("SKP saya", "skp.daftar"),
+        ("Realisasi dan penilaian", "penilaian.daftar"),
+        ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
+        ("Riwayat predikat", "penilaian.riwayat_saya"),
+        # ("Keberatan saya", "keberatan.daftar"),       # keberatan service
+        # ("Angka kredit", "angka_kredit.daftar"),       # angka-kredit service
+    ]),
+    ("Pejabat penilai", None, [
+        ("SKP bawahan", "penilai.skp_bawahan"),
+        ("Penilaian bawahan", "penilai.penilaian_bawahan"),
+        ("Rating massal", "penilai.rating_massal"),
+        # ("Keberatan bawahan", "keberatan.bawahan"),    # keberatan service
+    ]),
+    ("Administrasi", "admin", [
+        ("Unit organisasi", "admin.unor"),
+        ("Pegawai", "admin.pegawai"),
+        ("Impor data", "admin.impor"),
+        ("Periode penilaian", "admin.periode"),
+        ("Capaian organisasi", "admin.capaian"),
+        ("Progres instansi", "admin.progres"),
+        # ("Laporan", "laporan.daftar"),                 # reporting service
+        # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
+    ]),
+]
+
+
+def menu(pengguna) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    if pengguna is None:
+        return []
+    endpoints = current_app.view_functions
+    out = []
+    for judul, perlu, entri in MENU:
+        if perlu == "admin" and not pengguna.admin:
+            continue
+        items = [(nama, ep, request.endpoint == ep) for nama, ep in entri if ep in endpoints]
+        if items:
+            out.append((judul, items))
+    return out

@@ -1,0 +1,11 @@
+"""The pages, one blueprint per area."""
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    from . import admin, auth, beranda, penilai, penilaian, skp
+
+    for module in (auth, beranda, skp, penilaian, penilai, admin):
+        app.register_blueprint(module.bp)

@@ -1,0 +1,147 @@
+"""Penilaian: my periods (realisasi with bukti dukung, kirim), the pejabat penilai's umpan
+balik, rating and tetapkan on the same page, the perilaku feedback I owe, riwayat."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, g, redirect, request, url_for
+
+from .. import format as fmt
+from ..sesi import perlu_masuk
+from .common import ambil, api, daftar, hasil, render
+
+bp = Blueprint("penilaian", __name__, url_prefix="/penilaian")
+
+TERBUKA = {"DRAFT", "DIKIRIM"}
+
+
+@bp.get("", endpoint="daftar")
+@perlu_masuk
+def daftar_saya():
+    tahun = request.args.get("tahun") or fmt.tahun_ini()
+    items, paging = daftar("penilaian", "/penilaian",
+                           {"pegawai_id": g.pengguna.id, "tahun": tahun}, page_size=50)
+    items.sort(key=lambda p: ((p.get("periode") or {}).get("final") or False,
+                              (p.get("periode") or {}).get("awal") or ""))
+    return render("penilaian/daftar.html", items=items, paging=paging, tahun=tahun)
+
+
+@bp.get("/riwayat", endpoint="riwayat_saya")
+@perlu_masuk
+def riwayat_saya():
+    items, paging = daftar("penilaian", "/penilaian",
+                           {"pegawai_id": g.pengguna.id, "status": "DITETAPKAN"}, page_size=50)
+    items.sort(key=lambda p: (p.get("tahun") or 0, (p.get("periode") or {}).get("awal") or ""),
+               reverse=True)
+    return render("penilaian/riwayat_saya.html", items=items, paging=paging)
+
+
+def peran(p: dict) -> str:
+    me = g.pengguna.id
+    if p.get("pegawai_id") == me:
+        return "pemilik"
+    if (p.get("pejabat_penilai") or {}).get("id") == me:
+        return "penilai"
+    return "pembaca"
+
+
+def tampil(penilaian_id: str, status: int = 200):
+    p = ambil("penilaian", f"/penilaian/{penilaian_id}")
+    realisasi = {r["indikator_id"]: r for r in p.get("realisasi") or []}
+    return render("penilaian/detail.html", status, p=p, peran=peran(p), realisasi=realisasi,
+                  terbuka=p.get("status") in TERBUKA)
+
+
+@bp.get("/<penilaian_id>")
+@perlu_masuk
+def detail(penilaian_id):
+    return tampil(penilaian_id)
+
+
+def _setelah(j, penilaian_id: str, pesan: str, jangkar: str = ""):
+    ok = hasil(j, pesan)
+    if request.headers.get("HX-Request"):
+        # htmx swaps the part of the page it asked for (hx-select), the error or the saved
+        # value with its note; it does not swap 4xx answers, so this one is 200 either way
+        g.tersimpan = ok
+        return tampil(penilaian_id)
+    if ok:
+        return redirect(url_for("penilaian.detail", penilaian_id=penilaian_id) + jangkar)
+    return tampil(penilaian_id, 422 if j.status == 422 else j.status)
+
+
+def _bukti(form) -> list[dict]:
+    out = []
+    for nama, url in zip(form.getlist("bukti_nama"), form.getlist("bukti_url")):
+        if url.strip():
+            out.append({"nama": nama.strip() or None, "url": url.strip()})
+    return out
+
+
+@bp.post("/<penilaian_id>/realisasi/<indikator_id>")
+@perlu_masuk
+def realisasi(penilaian_id, indikator_id):
+    f = request.form
+    body = {"realisasi": f.get("realisasi", "").strip() or None, "bukti_dukung": _bukti(f),
+            "keterangan": f.get("keterangan", "").strip() or None}
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/realisasi/{indikator_id}", json=body)
+    return _setelah(j, penilaian_id, "Realisasi disimpan.", f"#ind-{indikator_id}")
+
+
+@bp.post("/<penilaian_id>/umpan-balik/<indikator_id>")
+@perlu_masuk
+def umpan_balik(penilaian_id, indikator_id):
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/umpan-balik/{indikator_id}",
+            json={"umpan_balik": request.form.get("umpan_balik", "").strip()})
+    return _setelah(j, penilaian_id, "Umpan balik disimpan.", f"#ind-{indikator_id}")
+
+
+@bp.post("/<penilaian_id>/perilaku/<aspek>")
+@perlu_masuk
+def perilaku(penilaian_id, aspek):
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/perilaku/{aspek}",
+            json={"umpan_balik": request.form.get("umpan_balik", "").strip()})
+    if request.form.get("kembali") == "tugas":
+        hasil(j, f"Umpan balik perilaku {fmt.label(aspek)} disimpan.")
+        return redirect(url_for("penilaian.tugas_perilaku"))
+    return _setelah(j, penilaian_id, f"Umpan balik perilaku {fmt.label(aspek)} disimpan.",
+                    "#perilaku")
+
+
+@bp.post("/<penilaian_id>/rating")
+@perlu_masuk
+def rating(penilaian_id):
+    f = request.form
+    body = {"rating_hasil_kerja": f.get("rating_hasil_kerja") or None,
+            "rating_perilaku": f.get("rating_perilaku") or None}
+    if f.get("justifikasi", "").strip():
+        body["justifikasi"] = f["justifikasi"].strip()
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/rating", json=body)
+    return _setelah(j, penilaian_id, "Rating disimpan.", "#rating")
+
+
+AKSI = {"kirim": "Realisasi dikirim ke pejabat penilai.",
+        "tetapkan": "Penilaian ditetapkan."}
+
+
+@bp.post("/<penilaian_id>/<aksi>")
+@perlu_masuk
+def alur(penilaian_id, aksi):
+    if aksi not in AKSI:
+        abort(404)
+    j = api("POST", "penilaian", f"/penilaian/{penilaian_id}/{aksi}")
+    return _setelah(j, penilaian_id, AKSI[aksi])
+
+
+@bp.get("/<penilaian_id>/riwayat")
+@perlu_masuk
+def riwayat(penilaian_id):
+    p = ambil("penilaian", f"/penilaian/{penilaian_id}")
+    items = ambil("penilaian", f"/penilaian/{penilaian_id}/riwayat")
+    return render("penilaian/riwayat.html", p=p, riwayat=items or [])
+
+
+@bp.get("/tugas-perilaku", endpoint="tugas_perilaku")
+@perlu_masuk
+def tugas_perilaku():
+    tahun = request.args.get("tahun") or fmt.tahun_ini()
+    items, paging = daftar("penilaian", "/tugas-perilaku", {"tahun": tahun}, page_size=50)
+    return render("penilaian/tugas_perilaku.html", items=items, paging=paging, tahun=tahun)
