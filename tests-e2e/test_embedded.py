@@ -53,8 +53,9 @@ def test_every_service_is_mounted_with_docs(embedded):
 
 
 def test_sqlite_files_per_service(embedded):
+    """One database per service, and the broker's durable queues."""
     names = sorted(p for p in os.listdir(embedded.env["DATA_DIR"]) if p.endswith(".db"))
-    assert names == sorted(p.replace("-", "_") + ".db" for p in PREFIXES)
+    assert names == sorted([p.replace("-", "_") + ".db" for p in PREFIXES] + ["broker.db"])
 
 
 def test_admin_logs_in_and_an_event_reaches_skp_over_the_in_memory_bus(embedded):

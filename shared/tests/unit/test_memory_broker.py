@@ -168,3 +168,38 @@ def test_an_event_without_subscribers_is_dropped_quietly(broker):
     broker.declare_queue("skp", ["identity.UnorDiperbarui"])
     broker.publish_batch([message(PegawaiDihapus(id="p", instansi_id="i"))])
     assert broker.dead_letters("skp") == []
+
+
+def test_with_a_store_what_was_published_and_not_consumed_survives_a_restart(engine, tmp_path):
+    """The embedded mode's queues are durable: the relay deletes its outbox row once
+    publish_batch returned, so the message must already be on disk; a restart delivers it, and
+    one consumed is not delivered again (nor one dead-lettered, which stays listed)."""
+    store = str(tmp_path / "broker.db")
+    first = InMemoryBroker(delivery_limit=1, retry_delay=0.0, store=store)
+    first.declare_queue("skp", ["identity.UnorDiperbarui", "identity.UnorDihapus"])
+    consumed, pending = message(unor()), message(unor())
+    first.start_consumer("skp", dispatcher(engine, "skp", {"UnorDiperbarui": record}))
+    first.publish_batch([consumed])
+    first.join("skp")
+    first.stop()  # the consumer is gone; what comes now waits on disk
+    stopped = InMemoryBroker(store=store)
+    stopped.declare_queue("skp", ["identity.UnorDiperbarui", "identity.UnorDihapus"])
+    poison = message(UnorDihapus(id="u", instansi_id="i"))
+    stopped.publish_batch([pending, poison])
+    stopped.stop()
+    assert count(engine, effect) == 1
+
+    def refuse(payload, envelope, uow):
+        raise RuntimeError("never")
+
+    again = InMemoryBroker(delivery_limit=1, retry_delay=0.0, store=store)
+    again.start_consumer("skp", dispatcher(engine, "skp", {
+        "UnorDiperbarui": record, "UnorDihapus": refuse}))
+    again.join("skp")
+    again.stop()
+    with engine.connect() as conn:
+        seen = set(conn.execute(select(effect.c.event_id)).scalars())
+    assert seen == {consumed.event_id, pending.event_id}
+    last = InMemoryBroker(store=store)
+    assert [m.event_id for m, _ in last.dead_letters("skp")] == [poison.event_id]
+    last.stop()

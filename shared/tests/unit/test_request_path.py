@@ -203,3 +203,16 @@ def test_once_before_commit_runs_each_key_once_in_the_transaction(rt):
         uow.rollback()
         uow.commit()
     assert built == ["u1"]  # a rollback forgets what was registered
+
+
+@pytest.mark.parametrize("english, indonesian", [
+    ("Shorter than minimum length 1.", "Panjang minimal 1."),
+    ("Longer than maximum length 300.", "Panjang maksimal 300."),
+    ("Must be greater than or equal to 0 and less than or equal to 100.", "Harus antara 0 dan 100."),
+    ("Must be greater than 0.", "Harus lebih dari 0."),
+    ("String does not match expected pattern.", "Format tidak sesuai."),
+])
+def test_validation_messages_with_values_reach_the_user_in_indonesian(english, indonesian):
+    from kinerja_shared.web.errors import _translate
+
+    assert _translate([english]) == [indonesian]

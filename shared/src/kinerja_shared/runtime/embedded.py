@@ -37,7 +37,12 @@ def build_suite(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | No
         env["KINERJA_DATA_DIR"] = data_dir
     base_url = f"http://{host}:{port}"
     env.setdefault("KINERJA_JWKS_URL", f"{base_url}/api/identity/.well-known/jwks.json")
-    broker = InMemoryBroker(delivery_limit=int(env.get("KINERJA_DELIVERY_LIMIT", "5")))
+    # queues kept in <data dir>/broker.db: what was published but not consumed when the
+    # process stopped is delivered on the next start
+    data = os.path.abspath(env.get("KINERJA_DATA_DIR", "./var"))
+    os.makedirs(data, exist_ok=True)
+    broker = InMemoryBroker(delivery_limit=int(env.get("KINERJA_DELIVERY_LIMIT", "5")),
+                            store=os.path.join(data, "broker.db"))
     definitions = load_definitions()
     runtimes: dict[str, ServiceRuntime] = {}
     for name, definition in definitions.items():

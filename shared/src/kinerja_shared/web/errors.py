@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from flask import Flask, current_app, request
@@ -49,11 +50,42 @@ _MESSAGES = {
 }
 
 
+# marshmallow's messages with values in them (Length, Range, Regexp validators)
+_PATTERNS = [(re.compile(p), t) for p, t in (
+    (r"^Shorter than minimum length (\d+)\.$", r"Panjang minimal \1."),
+    (r"^Longer than maximum length (\d+)\.$", r"Panjang maksimal \1."),
+    (r"^Length must be between (\d+) and (\d+)\.$", r"Panjang harus \1 sampai \2."),
+    (r"^Length must be (\d+)\.$", r"Panjang harus \1."),
+    (r"^Must be greater than or equal to (\S+) and less than or equal to (\S+)\.$",
+     r"Harus antara \1 dan \2."),
+    (r"^Must be greater than (\S+) and less than or equal to (\S+)\.$",
+     r"Harus lebih dari \1 dan paling besar \2."),
+    (r"^Must be greater than or equal to (\S+) and less than (\S+)\.$",
+     r"Harus paling kecil \1 dan kurang dari \2."),
+    (r"^Must be greater than or equal to (\S+)\.$", r"Harus paling kecil \1."),
+    (r"^Must be less than or equal to (\S+)\.$", r"Harus paling besar \1."),
+    (r"^Must be greater than (\S+)\.$", r"Harus lebih dari \1."),
+    (r"^Must be less than (\S+)\.$", r"Harus kurang dari \1."),
+    (r"^String does not match expected pattern\.$", "Format tidak sesuai."),
+    (r"^Invalid value\.$", "Nilai tidak valid."),
+    (r"^Not a valid decimal\.$", "Harus berupa angka desimal."),
+    (r"^Not a valid time\.$", "Jam tidak valid."),
+    (r"^Not a valid tuple\.$", "Harus berupa daftar."),
+    (r"^Special numeric values \(nan or infinity\) are not permitted\.$",
+     "Nilai nan atau tak hingga tidak diizinkan."),
+)]
+
+
 def _translate(message: Any) -> Any:
     if isinstance(message, str):
         if message.startswith("Must be one of:"):
             return "Harus salah satu dari:" + message[len("Must be one of:"):]
-        return _MESSAGES.get(message, message)
+        if message in _MESSAGES:
+            return _MESSAGES[message]
+        for pattern, template in _PATTERNS:
+            if pattern.match(message):
+                return pattern.sub(template, message)
+        return message
     if isinstance(message, list):
         return [_translate(m) for m in message]
     if isinstance(message, dict):
