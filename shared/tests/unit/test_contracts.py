@@ -98,6 +98,13 @@ EXAMPLES = {
                       "rhk": [{"uraian": "Mengajar", "indikator": ["Jam"]}]},
     "SinkronSelesai": {"sinkron_id": "y1", "instansi_id": "i1", "jenis": "PEGAWAI",
                        "status": "SELESAI", "tambah": 3},
+    "PmmNilaiDiimpor": {"instansi_id": "i1", "nip": "199001012020011001", "tahun": 2026,
+                        "periode": "2026-S1", "sekolah": {"npsn": "20100001", "nama": "SD N 1"},
+                        "rating_hasil_kerja": "SESUAI_EKSPEKTASI", "predikat": "BAIK"},
+    "PmmSinkronDicatat": {"log_id": "l1", "instansi_id": "i1", "nip": "199001012020011001",
+                          "status": "GAGAL", "kode": "UNOR_TIDAK_ADA",
+                          "keterangan": "Data Unit Kerja Pegawai tidak terdaftar di Referensi "
+                                        "Unit Kerja", "waktu": NOW},
 }
 
 
@@ -258,3 +265,20 @@ def test_instansi_diperbarui_pengaturan_old_and_new_keys_both_validate():
     assert back.pengaturan["alur_keberatan"] == "DKI"
     assert back.pengaturan["pemutus_keberatan_pegawai_id"] == "p9"
     assert back.pengaturan["angka_kredit_periodik"] is True
+
+
+def test_siasn_pull_messages_from_before_the_added_fields_still_validate():
+    pegawai = payload_class("PegawaiSiasnDiterima").model_validate(
+        EXAMPLES["PegawaiSiasnDiterima"])
+    assert (pegawai.siasn_id, pegawai.dihapus, pegawai.revisi) == (None, False, 1)
+    unor = payload_class("UnorSiasnDiterima").model_validate(EXAMPLES["UnorSiasnDiterima"])
+    assert (unor.kepala_siasn_id, unor.unor_induk_siasn_id, unor.dihapus) == (None, None, False)
+    selesai = payload_class("SinkronSelesai").model_validate(EXAMPLES["SinkronSelesai"])
+    assert (selesai.berhasil, selesai.arah, selesai.tahun) == (0, None, None)
+
+
+def test_pmm_scores_refuse_a_rating_outside_the_enumeration():
+    cls = payload_class("PmmNilaiDiimpor")
+    with pytest.raises(ValidationError):
+        cls.model_validate({**EXAMPLES["PmmNilaiDiimpor"], "predikat": "Baik"})
+    assert cls.model_validate(EXAMPLES["PmmNilaiDiimpor"]).sekolah.nama == "SD N 1"
