@@ -5,4 +5,7 @@ from __future__ import annotations
 
 
 def blueprints() -> list:
-    return []
+    from .pengaturan.resources import blp as pengaturan
+    from .siasn.resources import blp as siasn
+
+    return [siasn, pengaturan]

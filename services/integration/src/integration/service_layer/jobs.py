@@ -1,7 +1,0 @@
-"""Background jobs of the integration service (run in-process in the embedded mode, by the Celery
-worker ``kinerja worker integration`` in production). Register a job with ``@registry.task("name")``."""
-from __future__ import annotations
-
-from kinerja_shared.jobs import JobRegistry
-
-registry = JobRegistry()
