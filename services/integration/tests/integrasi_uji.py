@@ -2,18 +2,18 @@
 fixtures)."""
 from __future__ import annotations
 
-import secrets
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import httpx
+import sqlalchemy as sa
 
 from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts.penilaian import PredikatDitetapkan, PredikatFinal
 
+from integration.adapters.tables import rekaman
 from integration.config import SiasnSettings
-from integration.sandbox.server import serve_in_thread
-from integration.sandbox.siasn import SiasnCredentials, create_app, seed
+from integration.domain import siasn
 from integration.service_layer.pekerja import Pekerja
 
 SIASN_INSTANSI = "SIASN-1"
@@ -130,3 +130,20 @@ def kerjakan(runtime, *, rounds: int = 1000) -> None:
             return
     raise AssertionError("the queue did not empty")
 
+
+def bandingkan(runtime, sandbox, jenis: str = "skp22") -> dict:
+    """Our records against the sandbox's, one by one; the sandbox's records by id."""
+    stored = sandbox.riwayat(jenis)
+    by_id = {r["id"]: r for r in stored}
+    assert len(by_id) == len(stored)
+    with runtime.engine.connect() as conn:
+        ours = conn.execute(sa.select(rekaman).where(rekaman.c.jenis == jenis)).mappings().all()
+    assert len(stored) == len(ours), "a record is missing or doubled in SIASN"
+    for row in ours:
+        assert row["status_kirim"] == "BERHASIL" and not row["ragu"], row["kunci"]
+        theirs = by_id[row["siasn_id"]]
+        assert theirs["nip"] == row["nip"]
+        assert siasn.hash_isi(theirs["body"]) == row["hash_terkirim"]
+        expected = siasn.badan_skp22(row["data"], theirs["pns_id"])
+        assert siasn.isi_sama(expected, theirs["body"]), row["kunci"]
+    return by_id

@@ -2,7 +2,7 @@
 sandbox over HTTP)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from kinerja_shared import clock
 

@@ -26,20 +26,21 @@ from .remote import (AuthFailed, Refused, RemoteError, Unauthorized, Unavailable
 
 API = "/apisiasn/1.0"
 REF = "/referensi_siasn/1"
-MARGIN = 60.0  # seconds before expiry a token is renewed
+MARGIN = 60.0  # seconds before expiry a token is renewed (at most a tenth of its life)
 
 
 class _Token:
     def __init__(self) -> None:
         self.value: str | None = None
-        self.expires_at = 0.0
+        self.renew_at = 0.0
 
     def fresh(self) -> bool:
-        return self.value is not None and time.monotonic() < self.expires_at - MARGIN
+        return self.value is not None and time.monotonic() < self.renew_at
 
     def set(self, value: str, expires_in: float) -> None:
+        life = max(1.0, float(expires_in))
         self.value = value
-        self.expires_at = time.monotonic() + max(1.0, float(expires_in))
+        self.renew_at = time.monotonic() + life - min(MARGIN, life / 10)
 
 
 class SiasnClient:
