@@ -7,7 +7,7 @@ from pathlib import Path
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
-from .api import blueprints
+from .api import blueprints, init_app
 from .cli import commands
 from .embedded import embedded
 from .service_layer.events import PUBLISHES
@@ -38,5 +38,6 @@ def definition() -> ServiceDefinition:
         components=build_components,
         conflict_messages=CONFLICT_MESSAGES,
         commands=commands,
+        init_app=init_app,
         extra={"embedded": embedded},
     )
