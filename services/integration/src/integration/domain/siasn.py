@@ -53,6 +53,10 @@ class TidakDapatDikirim(ValueError):
     """A record SIASN cannot take; the message (Indonesian) is the per-record reason."""
 
 
+class BelumSiap(TidakDapatDikirim):
+    """A record that is not to be sent (yet): not final. Left out of a push, not failed."""
+
+
 def hash_isi(body: Mapping[str, Any]) -> str:
     isi = {k: v for k, v in body.items() if k not in BUKAN_ISI}
     return hashlib.sha256(json.dumps(isi, sort_keys=True, default=str).encode()).hexdigest()
@@ -139,13 +143,17 @@ def _tanggal(value: Any) -> date:
 
 
 def badan_angka_kredit(rekaman: Mapping[str, Any], pns_id: str) -> dict[str, Any]:
-    """``angkakredit/save`` of a PAK (AngkaKreditDitetapkan): the period assessed (the SKP's or
-    the period's dates when the event carries them, else the whole year), the new credit and
-    the decree. Only a PAK with a decree (``nomor_sk``, ``tanggal_sk``) is sent; one whose
-    ``status`` is given and is not signed yet is not."""
+    """``angkakredit/save`` of an angka kredit row (AngkaKreditDitetapkan; the angka-kredit
+    contract maps each field): the months assessed (``periode_awal``/``periode_akhir``, else
+    the year), the new credit (unsur utama; no unsur penunjang under PermenPAN-RB 1/2023), the
+    cumulative total and the decree. Only what is final is sent: a signed (``DITANDATANGANI``),
+    ``aktif`` row; a row without ``status`` (an older producer) counts as final once it has a
+    decree."""
     status = rekaman.get("status")
     if status is not None and status != "DITANDATANGANI":
-        raise TidakDapatDikirim("PAK belum ditandatangani.")
+        raise BelumSiap("PAK belum ditandatangani.")
+    if rekaman.get("aktif") is False:
+        raise BelumSiap("PAK sudah digantikan oleh koreksinya.")
     if not rekaman.get("nomor_sk") or not rekaman.get("tanggal_sk"):
         raise TidakDapatDikirim("PAK belum memiliki nomor dan tanggal SK.")
     tahun = int(rekaman["tahun"])
@@ -154,9 +162,12 @@ def badan_angka_kredit(rekaman: Mapping[str, Any], pns_id: str) -> dict[str, Any
     sumber = rekaman.get("sumber") or "KONVERSI"
     total = rekaman.get("ak_baru") if rekaman.get("ak_baru") is not None \
         else rekaman.get("angka_kredit")
+    pertama = rekaman.get("pertama")
+    if pertama is None:
+        pertama = sumber == "INTEGRASI"
     body = {"bulanMulaiPenailan": awal.month, "bulanSelesaiPenailan": akhir.month,
             "tahunMulaiPenailan": awal.year, "tahunSelesaiPenailan": akhir.year,
-            "isAngkaKreditPertama": "1" if sumber == "INTEGRASI" else "0",
+            "isAngkaKreditPertama": "1" if pertama else "0",
             "isIntegrasi": "1" if sumber == "INTEGRASI" else "0",
             "isKonversi": "1" if sumber == "KONVERSI" else "0",
             "kreditUtamaBaru": str(rekaman["angka_kredit"]), "kreditPenunjangBaru": "0",

@@ -69,6 +69,8 @@ def rencana(uow, instansi_id: str, tahun: int, jenis: str, pns: PnsResolver, *,
                      ragu=bool(r.ragu), siasn_id=r.siasn_id)
         try:
             body = _badan(r.jenis, r.data, ids.get(r.nip), getattr(ids, "galat", {}).get(r.nip))
+        except siasn.BelumSiap:
+            continue
         except siasn.TidakDapatDikirim as exc:
             if r.hash_terkirim is None or r.ragu:
                 item.alasan = str(exc)
