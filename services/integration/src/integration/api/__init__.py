@@ -8,10 +8,11 @@ def blueprints() -> list:
     from .feed.resources import blp as feed, ekspor_blp as ekspor
     from .klien.resources import blp as klien, oauth
     from .pengaturan.resources import blp as pengaturan
+    from .pmm.resources import blp as pmm
     from .siasn.resources import blp as siasn
     from .webhook.resources import blp as webhook
 
-    return [siasn, pengaturan, klien, oauth, feed, ekspor, webhook]
+    return [siasn, pengaturan, pmm, klien, oauth, feed, ekspor, webhook]
 
 
 def init_app(app, runtime) -> None:

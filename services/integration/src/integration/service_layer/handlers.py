@@ -7,7 +7,7 @@ from typing import Mapping
 
 from kinerja_shared.messaging.dispatcher import Handler
 
-from . import angka_kredit, identity_read_model as identity, predikat
+from . import angka_kredit, identity_read_model as identity, predikat, skp_read_model as skp
 
 
 def handlers(runtime) -> Mapping[str, Handler]:
@@ -19,4 +19,6 @@ def handlers(runtime) -> Mapping[str, Handler]:
         "PegawaiDihapus": identity.pegawai_dihapus,
         "UnorDiperbarui": identity.unor_diperbarui,
         "UnorDihapus": identity.unor_dihapus,
+        "SkpDisetujui": skp.skp_disetujui,
+        "SkpDibatalkan": skp.skp_dibatalkan,
     }
