@@ -171,6 +171,8 @@ def test_compose_infrastructure(compose):
     expected = {f"{PREFIX[n]}{suffix}" for n in SERVICE_ORDER
                 for suffix in ("", "-relay", "-consumer", "-migrate")}
     expected |= {f"{PREFIX[n]}-worker" for n in WORKER_SERVICES}
+    # integration's sync worker, and its sandboxes (profile "sandbox")
+    expected |= {"integration-pekerja", "siasn-sandbox", "pmm-sandbox"}
     assert kinerja == expected
 
 

@@ -12,6 +12,7 @@ from .cli import commands
 from .embedded import embedded
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
+from .service_layer.jobs import registry as jobs
 from .wiring import build_components
 
 DESCRIPTION = (
@@ -35,6 +36,7 @@ def definition() -> ServiceDefinition:
         blueprints=blueprints,
         publishes=PUBLISHES,
         handlers=handlers,
+        jobs=jobs,
         components=build_components,
         conflict_messages=CONFLICT_MESSAGES,
         commands=commands,
