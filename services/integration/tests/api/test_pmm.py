@@ -128,3 +128,11 @@ def test_a_teacher_syncs_himself_and_nobody_else(world):
                           ).status_code == 422
     assert world.api.delete("admin", "/pmm/pengguna/guru1").status_code == 204
     assert httpx.get(f"{world.pmm.url}/_sandbox/pengguna").json() == []
+
+
+def test_registration_answers_503_and_saves_nothing_when_pmm_is_down(world):
+    _identity(world)
+    httpx.post(f"{world.pmm.url}/_sandbox/faults?reset=1", json={"error_rate": 1.0})
+    r = world.api.post("admin", "/pmm/pengguna", json={"nip": NIP["guru1"]})
+    assert r.status_code == 503 and r.get_json()["detail"].startswith("PMM tidak dapat")
+    assert world.api.get("admin", "/pmm/pengguna").get_json() == []

@@ -11,9 +11,14 @@ from kinerja_shared.clock import now
 from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 from kinerja_shared.errors import Conflict, Forbidden, NotFound, invalid
 
+from ..adapters.remote import RemoteError
 from ..adapters.tables import pegawai_ref, pmm_log, pmm_nilai, pmm_pengguna, pmm_plt, unor_ref
 from . import antrean
 from .akses import admin_instansi
+
+
+class PmmTidakTersedia(RuntimeError):
+    """PMM could not be reached (the view answers 503; nothing was saved)."""
 
 
 def daftar_pengguna(uow, principal, *, filters: dict[str, Any], page: PageRequest) -> Page:
@@ -42,7 +47,11 @@ def tambah_pengguna(uow, principal, *, nip: str, tipe_skp: str, pmm) -> dict:
         raise Conflict("Pegawai sudah terdaftar sebagai pengguna PMM.", code="duplicate")
     if pmm is None:
         raise Conflict("PMM belum dikonfigurasi.", code="pmm-belum-diatur")
-    pmm_id = pmm.daftarkan(nip, row["nama"], "guru" if tipe_skp == "GURU" else "kepala_sekolah")
+    try:
+        pmm_id = pmm.daftarkan(nip, row["nama"],
+                               "guru" if tipe_skp == "GURU" else "kepala_sekolah")
+    except RemoteError as exc:
+        raise PmmTidakTersedia(str(exc)) from None
     values = {"pegawai_id": row["id"], "instansi_id": instansi_id, "nip": nip,
               "nama": row["nama"], "tipe_skp": tipe_skp, "pmm_id": pmm_id, "dibuat_at": now(),
               "dibuat_oleh": principal.pegawai_id}
@@ -58,7 +67,10 @@ def hapus_pengguna(uow, principal, pegawai_id: str, *, pmm) -> None:
     if row is None:
         raise NotFound()
     if pmm is not None:
-        pmm.hapus(row["nip"])
+        try:
+            pmm.hapus(row["nip"])
+        except RemoteError as exc:
+            raise PmmTidakTersedia(str(exc)) from None
     uow.session.execute(pmm_pengguna.delete().where(pmm_pengguna.c.pegawai_id == pegawai_id))
 
 

@@ -11,7 +11,6 @@ from kinerja_shared.web.commands import run_command, run_query
 from kinerja_shared.web.http import Blueprint, created, run_page
 from kinerja_shared.web.problems import Problem
 
-from ...adapters.remote import RemoteError
 from ...service_layer import pmm as svc
 from ..siasn.resources import accepted
 from ..siasn.schemas import SinkronSchema
@@ -129,7 +128,7 @@ class Pengguna(MethodView):
         """Register a pegawai of the instansi (by NIP) as a PMM user, at PMM as well."""
         try:
             row = run_command(svc.tambah_pengguna, **data, pmm=_pmm())
-        except RemoteError:
+        except svc.PmmTidakTersedia:
             raise Problem(503, "PMM tidak dapat dihubungi; coba lagi nanti.") from None
         return created(row, PenggunaById, pegawai_id=row["pegawai_id"])
 
@@ -149,7 +148,7 @@ class PenggunaById(MethodView):
         """Remove a PMM user (at PMM as well)."""
         try:
             run_command(svc.hapus_pengguna, pegawai_id, pmm=_pmm())
-        except RemoteError:
+        except svc.PmmTidakTersedia:
             raise Problem(503, "PMM tidak dapat dihubungi; coba lagi nanti.") from None
 
 
