@@ -3,8 +3,9 @@ DOMAIN.md §8, BKN admin manual §2.9): created, or updated when PMM changed it,
 SKP of the semester (planned and approved on PMM), and SkpDisetujui published so penilaian
 opens the teacher's penilaian as for any approved SKP.
 
-- One SKP per teacher and PMM semester, with a stable id (``uuid5`` of NIP and period), so a
-  redelivered or repeated import updates it instead of adding one.
+- One SKP per teacher and PMM semester, with a stable id (``skp_id_pmm`` of the contract: NIP
+  and period), so a redelivered or repeated import updates it instead of adding one, and
+  penilaian finds the penilaian PMM's scores belong to.
 - PMM's ``revisi`` is kept in the SKP's riwayat (aksi ``IMPOR_PMM``): an older import arriving
   late changes nothing.
 - Its RHK are PMM's (one indikator each, PMM's target), replacing the previous import's; the
@@ -17,6 +18,7 @@ import uuid
 from sqlalchemy import delete, desc, select
 
 from kinerja_shared import clock
+from kinerja_shared.events.contracts.integration import skp_id_pmm
 from kinerja_shared.messaging.dispatcher import batch_handler
 
 from ..adapters import identitas
@@ -27,11 +29,7 @@ from .alur import terbitkan_disetujui
 from .riwayat import catat
 
 AKSI = "IMPOR_PMM"
-NAMESPACE = uuid.UUID("8d7c1c62-6f5e-4a0e-9a57-2f1c8a0b5e11")
-
-
-def skp_id_pmm(nip: str, periode: str) -> str:
-    return uuid.uuid5(NAMESPACE, f"pmm:{nip}:{periode}").hex
+NAMESPACE = uuid.UUID("8d7c1c62-6f5e-4a0e-9a57-2f1c8a0b5e11")  # of the RHK and indikator ids
 
 
 @batch_handler

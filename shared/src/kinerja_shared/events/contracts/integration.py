@@ -10,6 +10,7 @@ whatever order they arrive in. ``dihapus``: the record is no longer in the insta
 PMM (teachers): ``PmmSkpDiimpor`` (skp creates or updates the teacher's SKP),
 ``PmmNilaiDiimpor`` (the teacher's scores: penilaian records them; reporting's KINERJA_GURU),
 ``PmmSinkronDicatat`` (one line of the PMM sync log with its reason: reporting's LOG_PMM).
+``skp_id_pmm(nip, periode)`` is the id of the SKP skp makes of a PMM import.
 
 ``SinkronSelesai``: a pull or push job ended, with its counts (the ``sinkron`` change feed
 carries the same).
@@ -18,6 +19,7 @@ Fields added after the first version are optional, so older messages still valid
 """
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar, Literal
 
@@ -26,6 +28,16 @@ from pydantic import BaseModel, ConfigDict
 from ..envelope import EventPayload
 from ..registry import register
 from ..types import Predikat, Rating
+
+
+# the id skp gives the SKP it makes of a PMM import (PmmSkpDiimpor), so penilaian finds the
+# penilaian a teacher's scores (PmmNilaiDiimpor) belong to without asking skp
+_PMM_SKP = uuid.UUID("8d7c1c62-6f5e-4a0e-9a57-2f1c8a0b5e11")
+
+
+def skp_id_pmm(nip: str, periode: str) -> str:
+    """The SKP id of a teacher's PMM semester (``periode`` as in the PMM events)."""
+    return uuid.uuid5(_PMM_SKP, f"pmm:{nip}:{periode}").hex
 
 
 class _Integration(EventPayload):
