@@ -2,6 +2,7 @@
 sandbox over HTTP)."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from kinerja_shared import clock
@@ -154,3 +155,26 @@ def test_jobs_are_the_admin_instansis_own(world):
         assert world.api.get("admin", f"/siasn/sinkron/{job_id}").status_code == 404  # a push
         r = world.api.post("admin", "/siasn/sinkron-predikat", json={"tahun": "dua ribu"})
         assert r.status_code == 422 and "tahun" in r.get_json()["errors"]
+
+
+def test_refused_credentials_fail_the_job_without_showing_them_and_a_retry_sends_all(world):
+    from dataclasses import replace
+
+    from integrasi_uji import siasn_settings
+
+    people = world.sandbox.pegawai()[:3]
+    _feed_final(world, people)
+    good = siasn_settings(world.sandbox)
+    world.runtime.components.configure(siasn=replace(good, consumer_secret="rahasia-salah-xyz"))
+    with clock.frozen(HARI_INI):
+        job = _push(world)
+        assert job["status"] == "GAGAL" and job["pesan"].startswith("Kredensial ditolak")
+        assert "rahasia-salah-xyz" not in json.dumps(job)
+        assert world.sandbox.riwayat() == []
+        world.runtime.components.configure(siasn=good)
+        r = world.api.post("admin", f"/siasn/sinkron-predikat/{job['id']}/ulangi-gagal")
+        assert r.status_code == 202
+        world.kerjakan()
+        retry = world.api.get("admin", f"/siasn/sinkron-predikat/{r.get_json()['id']}").get_json()
+    assert (retry["status"], retry["jumlah"]["berhasil"]) == ("SELESAI", 3)
+    assert len(world.sandbox.riwayat()) == 3

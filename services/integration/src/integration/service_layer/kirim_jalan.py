@@ -29,7 +29,7 @@ from kinerja_shared.clock import now
 from kinerja_shared.db.bulk import insert_rows
 
 from ..adapters.remote import AuthFailed, RateLimited, Refused, RemoteError, Unavailable, retrying
-from ..adapters.tables import rekaman, sinkron_item
+from ..adapters.tables import rekaman, sinkron, sinkron_item
 from ..domain import siasn
 from . import antrean, kirim, selesai
 from .pns import pns_siasn
@@ -51,7 +51,7 @@ def jalankan(runtime, klaim: antrean.Klaim, client, cfg) -> None:
     lease = cfg.lease
     with runtime.uow() as uow:
         final = _kunci_item(uow, klaim.id, ("BERHASIL", "GAGAL"))
-        hanya = _kunci_item(uow, klaim.induk_id, ("GAGAL",)) if klaim.induk_id else None
+        hanya = _gagal_induk(uow, klaim.induk_id)
         plan = kirim.rencana(uow, klaim.instansi_id, klaim.tahun, klaim.jenis,
                              pns_siasn(runtime, client, klaim.instansi_id), hanya=hanya,
                              kecuali=final)
@@ -111,6 +111,16 @@ def kirim_satu(client, cfg, butir: kirim.Butir) -> Hasil:
         return Hasil(False, alasan=f"Gagal setelah {cfg.attempts} percobaan: {exc}", ragu=ragu,
                      body=body)
     raise AssertionError("unreachable")
+
+
+def _gagal_induk(uow, induk_id: str | None) -> set[str] | None:
+    """What a retry sends: the records its parent failed; after a parent that failed as a whole
+    (GAGAL: credentials refused, SIASN away), everything not yet sent (None: the whole plan)."""
+    if induk_id is None:
+        return None
+    status = uow.session.execute(sa.select(sinkron.c.status).where(
+        sinkron.c.id == induk_id)).scalar()
+    return None if status == antrean.GAGAL else _kunci_item(uow, induk_id, ("GAGAL",))
 
 
 def _kunci_item(uow, sinkron_id: str | None, status: tuple[str, ...]) -> set[str]:

@@ -12,7 +12,8 @@ from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 from kinerja_shared.errors import Conflict, Forbidden, NotFound, invalid
 
 from ..adapters.remote import RemoteError
-from ..adapters.tables import pegawai_ref, pmm_log, pmm_nilai, pmm_pengguna, pmm_plt, unor_ref
+from ..adapters.pmm_tables import pmm_log, pmm_nilai, pmm_pengguna, pmm_plt
+from ..adapters.tables import pegawai_ref, sinkron, unor_ref
 from . import antrean
 from .akses import admin_instansi
 

@@ -20,8 +20,9 @@ from kinerja_shared.events.contracts.integration import (PmmNilaiDiimpor, PmmSin
                                                          PmmSkpDiimpor)
 
 from ..adapters.remote import AuthFailed, RemoteError
-from ..adapters.tables import (pegawai_ref, pmm_log, pmm_nilai, pmm_pengguna, pmm_plt,
-                               pmm_rekaman, sinkron_item, skp_ref, unor_ref)
+from ..adapters.pmm_tables import (pmm_log, pmm_nilai, pmm_pengguna, pmm_plt, pmm_rekaman,
+                                   skp_ref)
+from ..adapters.tables import pegawai_ref, sinkron_item, unor_ref
 from ..domain import pmm as aturan
 from . import antrean, selesai
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from kinerja_shared.messaging.dispatcher import batch_handler
 
-from ..adapters.tables import skp_ref
+from ..adapters.pmm_tables import skp_ref
 
 
 @batch_handler

@@ -15,15 +15,14 @@ import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-import httpx
 import sqlalchemy as sa
 
 from kinerja_shared.clock import now
 from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 from kinerja_shared.errors import NotFound, invalid
 
+from ..adapters import webhook as pengirim
 from ..adapters.tables import pengiriman_webhook, webhook
-from ..domain.tanda_tangan import HEADER, tanda_tangan
 from .feed import JENIS
 from .akses import admin_instansi as _admin_instansi
 
@@ -83,18 +82,14 @@ def log_pengiriman(uow, principal, webhook_id: str, *, status: str | None,
 
 # -- delivering ------------------------------------------------------------------------------
 
-def kirim_jatuh_tempo(runtime, cfg, *, http: httpx.Client | None = None) -> int:
+def kirim_jatuh_tempo(runtime, cfg) -> int:
     """Send the deliveries that are due (up to BATCH); how many were tried."""
     claimed = _klaim(runtime, cfg)
     if not claimed:
         return 0
-    own = http is None
-    http = http or httpx.Client(timeout=cfg.webhook_timeout, follow_redirects=False)
-    try:
-        outcomes = [(d, _kirim(http, d)) for d in claimed]
-    finally:
-        if own:
-            http.close()
+    with pengirim.klien(cfg.webhook_timeout) as http:
+        outcomes = [(d, pengirim.kirim(http, d["url"], d["rahasia"], d["event_id"], d["jenis"],
+                                       d["body"])) for d in claimed]
     with runtime.uow() as uow:
         t = now()
         for d, (ok, status_http, galat) in outcomes:
@@ -132,17 +127,3 @@ def _klaim(runtime, cfg) -> list[dict]:
                 berikut_at=t + timedelta(seconds=cfg.webhook_timeout * 3)))
             uow.commit()
     return rows
-
-
-def _kirim(http: httpx.Client, d: dict) -> tuple[bool, int | None, str | None]:
-    body = d["body"].encode()
-    headers = {"Content-Type": "application/json", HEADER: tanda_tangan(d["rahasia"], body),
-               "X-Kinerja-Event-Id": d["event_id"], "X-Kinerja-Event-Type": d["jenis"],
-               "User-Agent": "kinerja-integration-webhook/1"}
-    try:
-        response = http.post(d["url"], content=body, headers=headers)
-    except httpx.HTTPError as exc:
-        return False, None, type(exc).__name__
-    if 200 <= response.status_code < 300:
-        return True, response.status_code, None
-    return False, response.status_code, f"HTTP {response.status_code}"
