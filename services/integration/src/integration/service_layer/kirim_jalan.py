@@ -10,10 +10,11 @@ under faults and crashes:
    dropped after sending) may have been done: before the next try, and in any later job while
    the record stays ``ragu``, SIASN's history is read and a record of the same period adopted
    (done if it holds the same content, else updated under its id) instead of saving a second.
-4. The chunk's outcomes are recorded in one commit: SIASN's id (a later change updates rather
-   than duplicates), the content hash sent, ``ragu`` cleared (kept after an uncertain failure).
+4. The chunk's outcomes are recorded in one commit, while the next chunk is being sent: SIASN's
+   id (a later change updates rather than duplicates), the content hash sent, ``ragu`` cleared
+   (kept after an uncertain failure).
 
-A worker killed anywhere leaves at most one chunk ``ragu``; whoever sends those records next
+A worker killed anywhere leaves at most two chunks ``ragu``; whoever sends those records next
 looks them up first. Nothing is sent twice, nothing recorded twice.
 """
 from __future__ import annotations
@@ -59,14 +60,15 @@ def jalankan(runtime, klaim: antrean.Klaim, client, cfg) -> None:
         siap = [i for i in plan if not i.alasan]
         _tulis_item(uow, klaim.id, ditolak, "GAGAL")
         _catat_rekaman(uow, [(i, Hasil(False, alasan=i.alasan)) for i in ditolak])
-        counts = {"gagal": len(ditolak)}
         if not final:
-            counts_total = {"total": len(plan)}
-            antrean.perbarui(uow, klaim, lease, **counts_total)
-        antrean.tambah_hitungan(uow, klaim, lease, **counts)
+            antrean.perbarui(uow, klaim, lease, total=len(plan))
+        antrean.tambah_hitungan(uow, klaim, lease, gagal=len(ditolak))
         uow.commit()
+    # chunk k is sent while the outcomes of chunk k - 1 are recorded: the saves never wait for
+    # the database (a worker killed leaves at most these two chunks ``ragu``)
     with ThreadPoolExecutor(max_workers=max(1, cfg.siasn.concurrency),
                             thread_name_prefix="kinerja-kirim") as pool:
+        sebelumnya = None
         for i in range(0, len(siap), max(1, cfg.chunk)):
             chunk = siap[i:i + cfg.chunk]
             with runtime.uow() as uow:
@@ -75,12 +77,21 @@ def jalankan(runtime, klaim: antrean.Klaim, client, cfg) -> None:
                 _tulis_item(uow, klaim.id, chunk, "MENUNGGU")
                 antrean.perbarui(uow, klaim, lease)
                 uow.commit()
-            hasil = list(pool.map(lambda b: kirim_satu(client, cfg.siasn, b), chunk))
-            with runtime.uow() as uow:
-                _catat_hasil(uow, klaim, lease, chunk, hasil)
-                uow.commit()
+            futures = [pool.submit(kirim_satu, client, cfg.siasn, b) for b in chunk]
+            if sebelumnya is not None:
+                _rekam(runtime, klaim, lease, *sebelumnya)
+            sebelumnya = (chunk, futures)
+        if sebelumnya is not None:
+            _rekam(runtime, klaim, lease, *sebelumnya)
     with runtime.uow() as uow:
         selesai.tutup(uow, klaim)
+        uow.commit()
+
+
+def _rekam(runtime, klaim, lease: float, chunk: list[kirim.Butir], futures) -> None:
+    hasil = [f.result() for f in futures]
+    with runtime.uow() as uow:
+        _catat_hasil(uow, klaim, lease, chunk, hasil)
         uow.commit()
 
 
@@ -130,8 +141,7 @@ def _kunci_item(uow, sinkron_id: str | None, status: tuple[str, ...]) -> set[str
         sinkron_item.c.sinkron_id == sinkron_id, sinkron_item.c.status.in_(status))).scalars())
 
 
-def _tulis_item(uow, sinkron_id: str, items: list[kirim.Butir], status: str,
-                hasil: list[Hasil] | None = None) -> None:
+def _tulis_item(uow, sinkron_id: str, items: list[kirim.Butir], status: str) -> None:
     if not items:
         return
     keys = [i.kunci for i in items]
@@ -139,25 +149,42 @@ def _tulis_item(uow, sinkron_id: str, items: list[kirim.Butir], status: str,
                                                     sinkron_item.c.kunci.in_(keys)))
     t = now()
     rows = []
-    for n, item in enumerate(items):
-        h = hasil[n] if hasil else None
+    for item in items:
         rows.append({"sinkron_id": sinkron_id, "kunci": item.kunci, "nip": item.nip,
-                     "nama": item.nama, "aksi": item.aksi,
-                     "status": status if h is None else ("BERHASIL" if h.ok else "GAGAL"),
-                     "alasan": item.alasan if h is None else h.alasan,
-                     "payload": (h.body if h is not None and h.body else item.body),
-                     "siasn_id": h.siasn_id if h else item.siasn_id, "waktu": t})
+                     "nama": item.nama, "aksi": item.aksi, "status": status,
+                     "alasan": item.alasan, "payload": item.body, "siasn_id": item.siasn_id,
+                     "waktu": t})
     insert_rows(uow.session, sinkron_item, rows)
 
 
 def _catat_hasil(uow, klaim, lease: float, chunk: list[kirim.Butir], hasil: list[Hasil]) -> None:
-    _tulis_item(uow, klaim.id, chunk, "MENUNGGU", hasil)
+    _hasil_item(uow, klaim.id, chunk, hasil)
     _catat_rekaman(uow, list(zip(chunk, hasil)))
     ok = [b for b, h in zip(chunk, hasil) if h.ok]
     antrean.tambah_hitungan(
         uow, klaim, lease, berhasil=len(ok), gagal=len(chunk) - len(ok),
         tambah=sum(1 for b in ok if b.aksi == "TAMBAH"),
         ubah=sum(1 for b in ok if b.aksi == "UBAH"))
+
+
+def _hasil_item(uow, sinkron_id: str, chunk: list[kirim.Butir], hasil: list[Hasil]) -> None:
+    """Each record's outcome on its row (written with the body before the chunk was sent); the
+    body again only when a look-up added SIASN's id to it."""
+    t = now()
+    rows = [{"b_kunci": b.kunci, "b_status": "BERHASIL" if h.ok else "GAGAL",
+             "b_alasan": h.alasan, "b_siasn_id": h.siasn_id or b.siasn_id, "b_waktu": t}
+            for b, h in zip(chunk, hasil)]
+    uow.session.execute(sa.update(sinkron_item).where(
+        sinkron_item.c.sinkron_id == sinkron_id, sinkron_item.c.kunci == sa.bindparam("b_kunci"))
+        .values(status=sa.bindparam("b_status"), alasan=sa.bindparam("b_alasan"),
+                siasn_id=sa.bindparam("b_siasn_id"), waktu=sa.bindparam("b_waktu")), rows)
+    changed = [{"b_kunci": b.kunci, "b_payload": h.body} for b, h in zip(chunk, hasil)
+               if h.body is not None and h.body != b.body]
+    if changed:
+        uow.session.execute(sa.update(sinkron_item).where(
+            sinkron_item.c.sinkron_id == sinkron_id,
+            sinkron_item.c.kunci == sa.bindparam("b_kunci")).values(
+            payload=sa.bindparam("b_payload")), changed)
 
 
 def _catat_rekaman(uow, pairs: list[tuple[kirim.Butir, Hasil]]) -> None:
