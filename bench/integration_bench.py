@@ -40,6 +40,7 @@ import httpx
 import sqlalchemy as sa
 
 from kinerja_shared.auth.principal import Principal
+from kinerja_shared.db.paging import PageRequest
 from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts.penilaian import PredikatFinal
 from kinerja_shared.testing import servers
@@ -100,8 +101,9 @@ def run_job(runtime) -> dict:
 def push(args, url, creds, pg) -> None:
     n = args.push
     http = httpx.Client(base_url=url, timeout=600)
-    http.post("/_sandbox/seed", json={"instansi_id": "SIASN-PUSH", "pegawai": n,
-                                      "unor": max(1, n // 100), "seed": 11})
+    seeded = http.post("/_sandbox/seed", json={"instansi_id": "SIASN-PUSH", "pegawai": n,
+                                               "unor": max(1, n // 100), "seed": 11})
+    assert seeded.status_code == 200, seeded.text
     runtime = make_test_runtime("integration", pg("bench_integration_push"))
     runtime.components.configure(siasn=settings(url, creds, args.concurrency), chunk=500,
                                  lease=120.0)
@@ -162,8 +164,9 @@ def pull(args, url, creds, pg, vhost) -> None:
 
     n, units = args.pull, max(1, args.pull // 20)
     http = httpx.Client(base_url=url, timeout=600)
-    http.post("/_sandbox/seed", json={"instansi_id": "SIASN-PULL", "pegawai": n,
-                                      "unor": units, "seed": 12})
+    seeded = http.post("/_sandbox/seed", json={"instansi_id": "SIASN-PULL", "pegawai": n,
+                                               "unor": units, "seed": 12})
+    assert seeded.status_code == 200, seeded.text
     publisher = RabbitPublisher(vhost)
     integration = make_test_runtime("integration", pg("bench_integration_pull"),
                                     publisher=publisher)
@@ -190,7 +193,13 @@ def pull(args, url, creds, pg, vhost) -> None:
     t0 = time.perf_counter()
     run_job(integration)
     t_job = time.perf_counter() - t0
+    with integration.uow() as uow:
+        job = sinkron.daftar(uow, admin, sistem="SIASN", arah="TARIK", jenis=sinkron.JENIS_TARIK,
+                             filters={}, page=PageRequest()).items[0]
+    assert (job["status"], job["tambah"]) == ("SELESAI", n + units), job
+    deadline = time.monotonic() + 1800
     while True:
+        assert time.monotonic() < deadline, "identity did not get every pegawai"
         with identity.engine.connect() as conn:
             have = conn.execute(sa.text("select count(*) from pegawai where instansi_id = "
                                         "'i-pull'")).scalar()

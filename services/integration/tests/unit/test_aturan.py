@@ -135,3 +135,13 @@ def test_pmm_words_periods_and_school_names():
         pmm.periode("2025-Q1")
     with pytest.raises(pmm.TidakValid):
         pmm.predikat("Luar biasa")
+
+
+def test_the_sandbox_seeds_two_instansi_without_sharing_a_nip():
+    from integration.sandbox.siasn import SiasnCredentials, create_app, seed
+
+    app = create_app(SiasnCredentials("k", "s"))
+    sandbox = app.extensions["sandbox"]
+    seed(sandbox, "A", pegawai=3000, unor=10, seed_value=1)
+    seed(sandbox, "B", pegawai=3000, unor=10, seed_value=1)
+    assert sandbox.store.one("SELECT count(*) AS n FROM pegawai")["n"] == 6000

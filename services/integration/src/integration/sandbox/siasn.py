@@ -241,9 +241,11 @@ def _basic(header: str | None) -> tuple[str, str] | None:
 def seed(sandbox: Siasn, instansi_id: str, *, pegawai: int, unor: int,
          seed_value: int = 1) -> dict[str, int]:
     """Replace the instansi's pegawai and unor with made-up ones."""
-    rng = random.Random(seed_value)
+    rng = random.Random(f"{seed_value}:{instansi_id}")  # another instansi, other ids
     units = unor_tree(instansi_id, max(1, unor), rng)
-    people = buat_pegawai(instansi_id, units, pegawai, rng)
+    taken = {r["nip"] for r in sandbox.store.query(
+        "SELECT nip FROM pegawai WHERE instansi_id != ?", (instansi_id,))}  # NIPs are national
+    people = buat_pegawai(instansi_id, units, pegawai, rng, taken)
     with sandbox.store.tx() as db:
         db.execute("DELETE FROM pegawai WHERE instansi_id = ?", (instansi_id,))
         db.execute("DELETE FROM unor WHERE instansi_id = ?", (instansi_id,))
