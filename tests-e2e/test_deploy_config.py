@@ -173,6 +173,8 @@ def test_compose_infrastructure(compose):
                 for suffix in ("", "-relay", "-consumer", "-migrate")}
     expected |= {f"{PREFIX[n]}-worker" for n in WORKER_SERVICES}
     expected |= {"web"}
+    # integration's sync worker, and its sandboxes (profile "sandbox")
+    expected |= {"integration-pekerja", "siasn-sandbox", "pmm-sandbox"}
     assert kinerja == expected
 
 

@@ -109,6 +109,10 @@ def env(svc: Service) -> list[dict]:
     if svc.name == "reporting":  # files in S3-compatible object storage, shared by web and workers
         items += [{"name": "KINERJA_REPORTING_STORAGE", "value": "s3"},
                   *(secret_env(k) for k in REPORTING_STORAGE_KEYS)]
+    if svc.name == "integration":  # SIASN and PMM: URLs and credentials, when configured
+        items += [{"name": key, "valueFrom": {"secretKeyRef": {
+            "name": INTEGRATION_SECRET, "key": key, "optional": True}}}
+            for key in INTEGRATION_KEYS]
     return items
 
 
@@ -117,6 +121,14 @@ def env(svc: Service) -> list[dict]:
 REPORTING_STORAGE_KEYS = ("KINERJA_REPORTING_S3_BUCKET", "KINERJA_REPORTING_S3_ENDPOINT_URL",
                           "KINERJA_REPORTING_PUBLIC_URL", "AWS_ACCESS_KEY_ID",
                           "AWS_SECRET_ACCESS_KEY")
+
+
+# integration's remote systems (docs/services/integration.md), a Secret of their own
+INTEGRATION_SECRET = "kinerja-integration-secrets"
+INTEGRATION_KEYS = [f"KINERJA_INTEGRATION_{k}" for k in (
+    "SIASN_URL", "SIASN_TOKEN_URL", "SIASN_SSO_URL", "SIASN_CONSUMER_KEY",
+    "SIASN_CONSUMER_SECRET", "SIASN_CLIENT_ID", "SIASN_USERNAME", "SIASN_PASSWORD", "PMM_URL",
+    "PMM_CLIENT_ID", "PMM_CLIENT_SECRET")]
 
 
 POD_SECURITY = {
@@ -252,6 +264,13 @@ def worker(svc: Service) -> dict:
     c = container(svc, ["kinerja", "worker", svc.name, "--concurrency", "2"],
                   resources("500m", "512Mi", "1Gi"))
     return deployment(f"{svc.prefix}-worker", svc, "worker", 1, pod_spec([c], grace=600))
+
+
+def pekerja(svc: Service) -> dict:
+    # integration's sync queue (one job per instansi at a time, leases taken over when a pod
+    # dies) and webhook deliveries: `kinerja integration pekerja`, any number of replicas
+    c = container(svc, ["kinerja", "integration", "pekerja"], resources("200m", "256Mi", "512Mi"))
+    return deployment(f"{svc.prefix}-pekerja", svc, "pekerja", 1, pod_spec([c], grace=120))
 
 
 def migrate_job(svc: Service) -> dict:
@@ -442,6 +461,14 @@ def secret_template() -> dict:
             "stringData": data}
 
 
+def integration_secret_template() -> dict:
+    """SIASN's and PMM's URLs and credentials (each optional: integration runs without them,
+    and refuses a sync until they are set)."""
+    data = {key: "CHANGE_ME" for key in INTEGRATION_KEYS}
+    return {"apiVersion": "v1", "kind": "Secret", "metadata": meta(INTEGRATION_SECRET),
+            "type": "Opaque", "stringData": data}
+
+
 def kustomization(resources_: list[str], images: bool = False) -> dict:
     k = {"apiVersion": "kustomize.config.k8s.io/v1beta1", "kind": "Kustomization",
          "resources": resources_}
@@ -459,11 +486,13 @@ def manifests() -> dict[str, list[dict]]:
         "base/namespace.yaml": [namespace()],
         "base/configmap.yaml": [configmap()],
         "base/kustomization.yaml": [kustomization(["namespace.yaml", "configmap.yaml"])],
-        "secret.example.yaml": [secret_template()],
+        "secret.example.yaml": [secret_template(), integration_secret_template()],
     }
     app, migrate, routes = [], [], ["gateway.yaml"]
     for svc in SERVICES:
         files[f"app/{svc.prefix}.yaml"] = [*web(svc), relay(svc), consumer(svc)]
+        if svc.name == "integration":
+            files[f"app/{svc.prefix}.yaml"].append(pekerja(svc))
         files[f"migrate/{svc.prefix}.yaml"] = [migrate_job(svc)]
         files[f"routes/{svc.prefix}.yaml"] = [http_route(svc)]
         app.append(f"{svc.prefix}.yaml")

@@ -116,6 +116,13 @@ EXAMPLES = {
                       "rhk": [{"uraian": "Mengajar", "indikator": ["Jam"]}]},
     "SinkronSelesai": {"sinkron_id": "y1", "instansi_id": "i1", "jenis": "PEGAWAI",
                        "status": "SELESAI", "tambah": 3},
+    "PmmNilaiDiimpor": {"instansi_id": "i1", "nip": "199001012020011001", "tahun": 2026,
+                        "periode": "2026-S1", "sekolah": {"npsn": "20100001", "nama": "SD N 1"},
+                        "rating_hasil_kerja": "SESUAI_EKSPEKTASI", "predikat": "BAIK"},
+    "PmmSinkronDicatat": {"log_id": "l1", "instansi_id": "i1", "nip": "199001012020011001",
+                          "status": "GAGAL", "kode": "UNOR_TIDAK_ADA",
+                          "keterangan": "Data Unit Kerja Pegawai tidak terdaftar di Referensi "
+                                        "Unit Kerja", "waktu": NOW},
 }
 
 # the keberatan service's later contracts (KeberatanDitarik, KeberatanDiperbarui)
@@ -348,3 +355,19 @@ def test_keberatan_diperbarui_keeps_decimals_and_the_history_on_the_wire():
     back = envelope.from_json(envelope.to_json()).typed_payload()
     assert back.diminta.nilai_perilaku_pp30 == {"KOMITMEN": Decimal("92.5")}
     assert [(r.aksi, r.peran) for r in back.riwayat] == [("DIAJUKAN", "PEGAWAI")]
+
+def test_siasn_pull_messages_from_before_the_added_fields_still_validate():
+    pegawai = payload_class("PegawaiSiasnDiterima").model_validate(
+        EXAMPLES["PegawaiSiasnDiterima"])
+    assert (pegawai.siasn_id, pegawai.dihapus, pegawai.revisi) == (None, False, 1)
+    unor = payload_class("UnorSiasnDiterima").model_validate(EXAMPLES["UnorSiasnDiterima"])
+    assert (unor.kepala_siasn_id, unor.unor_induk_siasn_id, unor.dihapus) == (None, None, False)
+    selesai = payload_class("SinkronSelesai").model_validate(EXAMPLES["SinkronSelesai"])
+    assert (selesai.berhasil, selesai.arah, selesai.tahun) == (0, None, None)
+
+
+def test_pmm_scores_refuse_a_rating_outside_the_enumeration():
+    cls = payload_class("PmmNilaiDiimpor")
+    with pytest.raises(ValidationError):
+        cls.model_validate({**EXAMPLES["PmmNilaiDiimpor"], "predikat": "Baik"})
+    assert cls.model_validate(EXAMPLES["PmmNilaiDiimpor"]).sekolah.nama == "SD N 1"

@@ -1,4 +1,5 @@
-"""The integration service as the platform runs it (web, relay, consumer, tests, embedded)."""
+"""The integration service as the platform runs it (web, relay, consumer, worker, tests,
+embedded)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +7,22 @@ from pathlib import Path
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
-from .api import blueprints
+from .api import blueprints, init_app
+from .cli import commands
+from .embedded import embedded
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 from .service_layer.jobs import registry as jobs
+from .wiring import build_components
 
-DESCRIPTION = "Synchronisation with SIASN and PMM (with sandboxes of both), and feeds for national pipelines."
+DESCRIPTION = (
+    "Synchronisation with SIASN (pull of pegawai and unor, push of predikat and angka kredit, "
+    "exactly once) and PMM (teachers' SKP and scores), with sandboxes of both; service "
+    "accounts, change feeds, exports and signed webhooks for national pipelines."
+)
+CONFLICT_MESSAGES = {
+    "uq_klien_client_id": "client_id sudah dipakai.",
+}
 
 
 def definition() -> ServiceDefinition:
@@ -26,4 +37,9 @@ def definition() -> ServiceDefinition:
         publishes=PUBLISHES,
         handlers=handlers,
         jobs=jobs,
+        components=build_components,
+        conflict_messages=CONFLICT_MESSAGES,
+        commands=commands,
+        init_app=init_app,
+        extra={"embedded": embedded},
     )

@@ -63,6 +63,13 @@ def build_suite(*, host: str = "127.0.0.1", port: int = 8080, data_dir: str | No
             runtime.relay.start()
         if runtime.definition.on_start is not None:
             runtime.definition.on_start(runtime)
+        # a service's own part of the embedded mode (integration: its SIASN and PMM sandboxes
+        # and its sync worker): extra["embedded"](runtime, base_url, data_dir) starts what it
+        # needs when threads run and answers the WSGI apps to mount, by path
+        embedded_hook = runtime.definition.extra.get("embedded")
+        if embedded_hook is not None and start_threads:
+            mounts.update(embedded_hook(runtime, base_url,
+                                        env.get("KINERJA_DATA_DIR", "./var")))
     root = _root_app(runtimes, base_url)
     web = _web_app(DispatcherMiddleware(_no_service, mounts), env)
     if web is None:

@@ -11,6 +11,8 @@ def blueprints() -> list:
     from .periode.resources import blp as periode
     from .plt_plh.resources import blp as plt_plh
     from .riwayat.resources import blp as riwayat
+    from .siasn_konflik.resources import blp as siasn_konflik
     from .unor.resources import blp as unor
 
-    return [auth, jwks_blp, instansi, unor, pegawai, relasi, plt_plh, periode, impor, riwayat]
+    return [auth, jwks_blp, instansi, unor, pegawai, relasi, plt_plh, periode, impor, riwayat,
+            siasn_konflik]

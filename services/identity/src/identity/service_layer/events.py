@@ -2,7 +2,7 @@
 ``ServiceDefinition.publishes``; a unit of work refuses any other type) and the functions that
 build each one from identity's rows (docs/ARCHITECTURE.md, "Events"). Every change publishes a
 full snapshot with the row's ``revisi``; a deletion carries the next ``revisi``. Identity
-consumes nothing (``handlers.py``)."""
+consumes what integration pulls from SIASN (``handlers.py``, ``siasn.py``)."""
 from __future__ import annotations
 
 from datetime import datetime

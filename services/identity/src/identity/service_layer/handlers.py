@@ -5,6 +5,10 @@ from typing import Mapping
 
 from kinerja_shared.messaging.dispatcher import Handler
 
+from . import siasn
+
 
 def handlers(runtime) -> Mapping[str, Handler]:
-    return {}
+    # what integration pulls from SIASN (siasn.py; conflicts in siasn_konflik.py)
+    return {"UnorSiasnDiterima": siasn.unor_diterima,
+            "PegawaiSiasnDiterima": siasn.pegawai_diterima}

@@ -5,8 +5,9 @@ from typing import Mapping
 
 from kinerja_shared.messaging.dispatcher import Handler
 
-from . import identity_read_model
+from . import identity_read_model, pmm
 
 
 def handlers(runtime) -> Mapping[str, Handler]:
-    return {**identity_read_model.HANDLERS}
+    # PmmSkpDiimpor: a teacher's SKP from PMM, through integration (pmm.py)
+    return {**identity_read_model.HANDLERS, "PmmSkpDiimpor": pmm.pmm_skp_diimpor}
