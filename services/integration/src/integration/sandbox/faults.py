@@ -9,6 +9,9 @@ answers ``error_status`` (5xx) without doing anything; ``rate_limited_rate`` ans
 loses the answer (``lost_answer_mode``: ``504`` answers a gateway timeout, ``timeout`` waits
 ``slow_seconds`` so the client gives up); ``slow_rate`` waits ``slow_seconds`` first.
 ``rate_limit_per_second`` (0: off) is a real limit per client (429 past it).
+``token_max_uses`` (0: off) expires a token after that many accepted calls, so a test sees
+tokens expire mid-run however fast the run goes (``POST /_sandbox/expire-tokens`` expires every
+token now).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ class Faults:
     rate_limit_per_second: float = 0.0
     gateway_token_ttl: int = 3600
     sso_token_ttl: int = 43200
+    token_max_uses: int = 0
     scope: tuple[str, ...] = ("read", "save")
     seed: int | None = None
 
@@ -56,6 +60,7 @@ class Controller:
         self._random = random.Random()
         self._lock = threading.Lock()
         self._tokens: dict[str, tuple[str, float]] = {}  # token -> (kind, expires at)
+        self._uses: dict[str, int] = {}  # token -> accepted calls
         self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, last time)
         self.counts: dict[str, int] = {}
 
@@ -71,6 +76,8 @@ class Controller:
         for name in ("error_rate", "rate_limited_rate", "lost_answer_rate", "slow_rate"):
             if not 0 <= float(values[name]) <= 1:
                 raise FaultError(f"{name} must be between 0 and 1")
+        if int(values["token_max_uses"]) < 0:
+            raise FaultError("token_max_uses must be 0 (off) or more")
         if values["lost_answer_mode"] not in ("504", "timeout"):
             raise FaultError("lost_answer_mode must be 504 or timeout")
         if not set(values["scope"]) <= set(KINDS):
@@ -132,9 +139,17 @@ class Controller:
     def valid(self, token: str | None, kind: str) -> bool:
         if not token:
             return False
+        limit = self.faults.token_max_uses
         with self._lock:
             found = self._tokens.get(token)
-        return found is not None and found[0] == kind and found[1] > time.time()
+            if found is None or found[0] != kind or found[1] <= time.time():
+                return False
+            if limit:
+                used = self._uses.get(token, 0)
+                if used >= limit:
+                    return False
+                self._uses[token] = used + 1
+        return True
 
     def expire_tokens(self) -> int:
         """Every token issued so far expires now (a client must fetch new ones)."""
