@@ -1,5 +1,5 @@
 """Pushing angka kredit to SIASN (angkakredit/save) from AngkaKreditDitetapkan as the
-angka-kredit contract (/work/notes/contract-angka-kredit.py) describes it: only signed, active
+angka-kredit contract (kinerja_shared.events.contracts.angka_kredit) describes it: only signed, active
 rows; a correction updates the SIASN record of the row it corrects."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Consumer of AngkaKreditDitetapkan: the record to push (``angkakredit/save``) and the
 ANGKA_KREDIT feed.
 
-Built against the angka-kredit contract of /work/notes/contract-angka-kredit.py (the row's
+Built against the angka-kredit contract (``kinerja_shared.events.contracts.angka_kredit``: the row's
 whole snapshot with ``revisi``, ``status``, ``aktif``, ``pertama``, ``periode_awal`` /
 ``periode_akhir``, ``instansi_id``, ``mengoreksi_id``), tolerating what an older producer leaves
 out: the record keeps the message's raw payload, so fields this process's contract class does
