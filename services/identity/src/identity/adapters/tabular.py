@@ -63,9 +63,13 @@ def _csv(data: bytes) -> list[dict[str, str | None]]:
         raise BerkasTidakValid("Berkas kosong.")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader)
-    return _rows(header, reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+        return _rows(header, reader)
+    except csv.Error as exc:  # a binary file, a stray NUL or carriage return: the client's file
+        raise BerkasTidakValid(f"Berkas CSV tidak dapat dibaca (baris {reader.line_num}): "
+                               f"{exc}.") from None
 
 
 def _excel(data: bytes) -> list[dict[str, str | None]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import request
 from flask.views import MethodView
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from kinerja_shared.errors import Invalid
 from kinerja_shared.web.commands import run_public_query
@@ -64,8 +64,11 @@ class Verifikasi(MethodView):
                                           "type": "object", "properties": {"berkas": {
                                               "type": "string", "format": "binary"}}}},
                                       "application/json": {"schema": {
-                                          "type": "object", "properties": {"sha256": {
-                                              "type": "string", "maxLength": 64}}}}}})
+                                          "type": "object", "required": ["sha256"],
+                                          "additionalProperties": False,
+                                          "properties": {"sha256": {
+                                              "type": "string",
+                                              "pattern": "^[0-9a-fA-F]{64}$"}}}}}})
     def post(self, kode):
         """Check a PDF (or its SHA-256) against the document issued under this code: `cocok`
         is true only for the exact bytes issued; a document changed after issue is false."""
@@ -82,7 +85,13 @@ def _isi() -> tuple[bytes | None, str | None]:
             raise Invalid(errors={"berkas": ["Wajib diisi."]})
         return f.read(MAX_PDF + 1), None
     if request.mimetype == "application/json":
-        data = PeriksaJson().load(request.get_json(silent=True) or {})
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise Invalid(errors={"sha256": ["Kirim JSON {\"sha256\": ...}."]})
+        try:
+            data = PeriksaJson().load(body)
+        except ValidationError as exc:
+            raise Invalid(errors=exc.normalized_messages()) from None
         return None, data["sha256"]
     if request.mimetype == "application/pdf":
         return request.get_data(), None
