@@ -105,3 +105,13 @@ def test_bad_json_and_unknown_fields(api):
     assert r.status_code == 422 and "warna" in r.json["errors"]
     r = api.post("jf1", "/skp", {"periode_awal": "kemarin", "periode_akhir": "2026-12-31"})
     assert r.status_code == 422 and "periode_awal" in r.json["errors"]
+
+
+def test_an_empty_patch_of_an_rhk_changes_nothing_and_records_nothing(api):
+    """Found by fuzzing: an empty body built ``UPDATE rhk SET WHERE`` (a 503 on SQLite)."""
+    sid, rid = _skp_with_rhk(api)
+    before = api.get("jf1", f"/skp/{sid}/riwayat").json
+    r = api.patch("jf1", f"/skp/{sid}/rhk/{rid}", {})
+    assert r.status_code == 200, r.json
+    assert api.patch("jf1", f"/skp/{sid}/rhk/{rid}", {"uraian": "Layanan"}).status_code == 200
+    assert api.get("jf1", f"/skp/{sid}/riwayat").json == before

@@ -1,6 +1,8 @@
 """The HTTP conventions every service follows (docs/ARCHITECTURE.md, "HTTP conventions").
 
-- ``Blueprint``: flask-smorest's, with a ``url_prefix`` required and the suite's page sizes.
+- ``Blueprint``: flask-smorest's, with a ``url_prefix`` required and the suite's page sizes;
+  every integer it reads from a request is bounded (a 64-bit integer at most, unless the
+  schema says less), so no number a client sends can overflow a database column into a 500.
 - ``created(body, view, **values)``: a create answers 201 with ``Location`` naming what it made.
 - ``run_page(pagination_parameters, fn, ...)``: the one way a list is paged.
 - ``unpaged(reason)``: a list bounded by its parent (the seven perilaku aspects of an SKP) says
@@ -22,6 +24,7 @@ from .commands import run_query
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 MAX_PAGE = 1_000_000  # past it an OFFSET overflows; no list of the suite has that many pages
+INT64 = (-(2**63), 2**63 - 1)
 UNPAGED_EXTENSION = "x-unpaged"
 LOCATION_HEADER = {"description": "Path of the resource this request created; GET answers it.",
                    "schema": {"type": "string"}}
@@ -48,10 +51,47 @@ class Blueprint(flask_smorest.Blueprint):
         with _bounded_page():
             return super().paginate(pager, **kwargs)
 
+    def arguments(self, schema: Any, **kwargs: Any) -> Any:
+        """flask-smorest's ``arguments`` with every integer field bounded (``bounded_ints``)."""
+        return super().arguments(bounded_ints(schema), **kwargs)
+
     def response(self, status_code: Any, schema: Any = None, **kwargs: Any) -> Any:
         if str(status_code) == "201":
             kwargs["headers"] = {"Location": LOCATION_HEADER, **(kwargs.get("headers") or {})}
         return super().response(status_code, schema, **kwargs)
+
+
+def bounded_ints(schema: Any) -> Any:
+    """The schema (an instance; a class is instantiated) with a 64-bit ``Range`` added to every
+    integer field that has none, nested schemas and list items included: a year of 10**30 is a
+    422 on its field instead of an overflow in the database driver. The instance's fields are
+    its own copies (marshmallow copies declared fields per instance; the validators get a new
+    list), so the class is untouched."""
+    instance = schema() if isinstance(schema, type) else schema
+    _bound(instance, set())
+    return instance
+
+
+def _bound(schema: ma.Schema, seen: set[int]) -> None:
+    if id(schema) in seen:
+        return
+    seen.add(id(schema))
+    for field in schema.fields.values():
+        _bound_field(field, seen)
+
+
+def _bound_field(field: ma.fields.Field, seen: set[int]) -> None:
+    if isinstance(field, ma.fields.Integer) and not field.dump_only and not any(
+            isinstance(v, ma.validate.Range) for v in field.validators):
+        # a new list: marshmallow's per-instance field copies are shallow, sharing the class's
+        field.validators = [*field.validators, ma.validate.Range(min=INT64[0], max=INT64[1])]
+    elif isinstance(field, ma.fields.Nested) and isinstance(field.nested, (ma.Schema, type)):
+        if not isinstance(field.nested, type) or issubclass(field.nested, ma.Schema):
+            _bound(field.schema, seen)
+    elif isinstance(field, ma.fields.List):
+        _bound_field(field.inner, seen)
+    elif isinstance(field, ma.fields.Dict) and field.value_field is not None:
+        _bound_field(field.value_field, seen)
 
 
 @contextmanager

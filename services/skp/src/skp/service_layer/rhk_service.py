@@ -100,6 +100,9 @@ def ubah_rhk(uow, principal: Principal, skp_id: str, rhk_id: str, data: dict[str
     d = pengubah(session, principal, skp_id)
     lama = muat_rhk(session, skp_id, rhk_id)
     values = _periksa_rhk(session, d, data, lama)
+    values = {k: v for k, v in values.items() if k not in lama or v != lama[k]}
+    if not values:  # an empty PATCH, or one that changes nothing: nothing to write or record
+        return
     session.execute(update(rhk).where(rhk.c.id == rhk_id).values(**values))
     catat(session, principal, skp_id, "UBAH_RHK", objek=f"rhk:{rhk_id}",
           sebelum={k: lama[k] for k in values}, sesudah=values)
