@@ -11,12 +11,13 @@ PACKAGES := shared services/identity services/skp services/penilaian services/ke
 PYPROJECTS := $(foreach p,$(PACKAGES),$(p)/pyproject.toml)
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps run test test-fast bench migrate clean help
+.PHONY: install system-deps run test test-fast bench fuzz migrate clean help
 
 help:
 	@echo "make run      serve the web UI and every service on http://127.0.0.1:$(PORT)/ (SQLite, in-memory bus; DEMO=1 for demo data)"
 	@echo "make test     run every test (needs PostgreSQL and RabbitMQ, see README)"
 	@echo "make bench    run the benchmarks under bench/"
+	@echo "make fuzz     fuzz every service's API from its OpenAPI document (no 5xx; ~15 min)"
 
 install: $(STAMP)
 
@@ -45,6 +46,9 @@ test-fast: install system-deps
 
 bench: install
 	@for b in bench/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+fuzz: install
+	$(PY) scripts/fuzz_api.py
 
 clean:
 	rm -rf $(VENV) $(KINERJA_DATA_DIR)

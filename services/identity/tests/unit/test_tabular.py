@@ -32,18 +32,3 @@ def test_every_broken_cell_is_reported_in_indonesian():
         nilai_baris({"nip": "199106192020122005", "nama": "Terlalu panjang"}, KOLOM)
     assert refused.value.errors == {"nama": ["Paling banyak 5 karakter."]}
 
-
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x08\x00:~\x9bU\x00\nIDATx\x9cc`",
-    b"nip,nama\r\n\"199106192020122005,Atim\r\n",  # a quote never closed
-    b"nip,nama\n1\x00\r2,ab\rc\n",
-])
-def test_a_file_that_is_not_csv_is_refused_as_the_clients_file_never_a_crash(data):
-    from identity.adapters.tabular import BerkasTidakValid, baca
-
-    try:
-        rows = baca("berkas.csv", data)
-    except BerkasTidakValid as exc:
-        assert "Berkas" in str(exc)
-    else:  # read as CSV of odd cells: the import then refuses its rows one by one
-        assert isinstance(rows, list)

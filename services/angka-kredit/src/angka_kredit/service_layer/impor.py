@@ -11,10 +11,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from kinerja_shared import tabular
 from kinerja_shared.auth.principal import Principal
 from kinerja_shared.errors import Invalid, invalid
 
-from ..adapters import tabular
 from ..adapters.tables import pegawai_ref
 from . import integrasi, muat
 from .pengaturan import instansi_tujuan

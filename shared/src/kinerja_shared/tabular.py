@@ -1,7 +1,9 @@
-"""Rows from an uploaded CSV or Excel (.xlsx) file: a list of dicts keyed by normalised
-header (lower case, spaces to underscores). Cells come back as stripped strings (dates from
-Excel as YYYY-MM-DD; numbers as Excel stored them, read back exactly through ``str``); empty
-cells as None."""
+"""Rows from an uploaded CSV or Excel (.xlsx) file, for every service's bulk import: a list of
+dicts keyed by normalised header (lower case, spaces to underscores). Cells come back as
+stripped strings (dates from Excel as YYYY-MM-DD; numbers as Excel stored them, read back
+exactly through ``str``); empty cells as None. A file that cannot be read is
+``BerkasTidakValid`` with the user's (Indonesian) message; nothing a client uploads raises
+anything else. Excel needs openpyxl (a dependency of this package)."""
 from __future__ import annotations
 
 import csv
@@ -64,8 +66,12 @@ def _csv(data: bytes) -> list[dict[str, str | None]]:
         raise BerkasTidakValid("Berkas kosong.")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return _rows(next(reader), reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _rows(next(reader), reader)
+    except csv.Error as exc:  # a binary file, a stray NUL or carriage return: the client's file
+        raise BerkasTidakValid(f"Berkas CSV tidak dapat dibaca (baris {reader.line_num}): "
+                               f"{exc}.") from None
 
 
 def _excel(data: bytes) -> list[dict[str, str | None]]:
