@@ -13,7 +13,12 @@ from kinerja_shared.testing.service import make_test_runtime
 from datetime import date, datetime, timezone
 
 from kinerja_shared.events import EventEnvelope
+from decimal import Decimal
+
+from kinerja_shared.events.contracts import angka_kredit as akev
 from kinerja_shared.events.contracts import identity as idev
+from kinerja_shared.events.contracts import integration as inev
+from kinerja_shared.events.contracts import keberatan as kbev
 from kinerja_shared.events.contracts import penilaian as penev
 from kinerja_shared.events.contracts import skp as skpev
 from kinerja_shared.events.contracts.common import PegawaiRingkas, PeriodeRingkas
@@ -100,6 +105,108 @@ class Dunia:
             revisi=1 if predikat else 0,
             ditetapkan_at=T0 if status == "DITETAPKAN" else None), pid)
 
+
+    def angka_kredit(self, ak_id: str, pegawai: str = "staf", *, revisi=1, status="DRAFT",
+                     metode=None, template=None, aktif=True, tahun=2025, nomor_sk=None,
+                     sumber="KONVERSI", bulan="7", predikat="SANGAT_BAIK",
+                     ak="10.937500", at=None):
+        """An AK row as angka-kredit publishes it: 7 months Sangat Baik, Ahli Pertama (the
+        seed's 7/12 x 150 % x 12.5 = 10.9375), after an integrasi of 5 (ak_lama)."""
+        ak = Decimal(ak)
+        lama = Decimal("5")
+        baru = lama + ak
+        payload = dict(
+            angka_kredit_id=ak_id, revisi=revisi, status=status, aktif=aktif,
+            instansi_id=self.instansi_id,
+            pegawai=akev.PegawaiAk(id=pegawai, nip="199001012015011003", nama=f"NAMA {pegawai}".upper(),
+                                   gelar_belakang="S.Kom.", tanggal_lahir=date(1990, 1, 1),
+                                   jenis_kelamin="L", unor_id="u-bid"),
+            jenjang="AHLI_PERTAMA", tahun=tahun, periode_nama="Tahunan",
+            periode_awal=date(tahun, 6, 1), periode_akhir=date(tahun, 12, 31),
+            predikat=predikat, persentase=Decimal("1.50"), koefisien=Decimal("12.5"),
+            bulan=Decimal(bulan), angka_kredit=ak, angka_kredit_tampil="10.938",
+            ak_lama=lama, ak_baru=baru, sumber=sumber,
+            jabatan=akev.JabatanAk(kategori_jabatan="FUNGSIONAL", jenjang="AHLI_PERTAMA",
+                                   jabatan="Pranata Komputer Ahli Pertama",
+                                   tmt_jabatan=date(tahun, 6, 1), golongan="III/b",
+                                   pangkat="Penata Muda Tingkat I", tmt_golongan=date(2020, 4, 1),
+                                   unor_id="u-bid", unor_nama="Bidang Aplikasi Informatika",
+                                   instansi_nama="Pemerintah Kabupaten Contoh"),
+            pejabat_penilai=PegawaiRingkas(id="kabid", nip="199001012015011005",
+                                           nama="NAMA KABID", jabatan="Kepala Bidang"),
+            pangkat=akev.Kebutuhan(akumulasi=baru, kebutuhan=Decimal("50"),
+                                   selisih=baru - 50, cukup=False, berikutnya="III/c",
+                                   berikutnya_nama="Penata"),
+            jenjang_jabatan=akev.Kebutuhan(akumulasi=baru, kebutuhan=Decimal("100"),
+                                           selisih=baru - 100, cukup=False,
+                                           berikutnya="AHLI_MUDA", berikutnya_nama="Ahli Muda"),
+            kebutuhan_pangkat=Decimal("50"), kebutuhan_jenjang=Decimal("100"),
+            selisih_pangkat=baru - 50, selisih_jenjang=baru - 100,
+            kesimpulan="Tidak dapat dipertimbangkan untuk kenaikan pangkat/jenjang jabatan "
+                       "setingkat lebih tinggi; kekurangan angka kredit 34.063 untuk kenaikan "
+                       "pangkat dan 84.063 untuk kenaikan jenjang jabatan.",
+            penetapan=[akev.BarisPak(unsur="AK_INTEGRASI", uraian="AK Integrasi", lama=lama,
+                                     baru=Decimal(0), jumlah=lama),
+                       akev.BarisPak(unsur="AK_KONVERSI", uraian="AK Konversi", lama=Decimal(0),
+                                     baru=ak, jumlah=ak)],
+            akumulasi=[akev.KonversiRingkas(angka_kredit_id="ak-int", sumber="INTEGRASI",
+                                            angka_kredit=lama, status="DITANDATANGANI"),
+                       akev.KonversiRingkas(angka_kredit_id=ak_id, sumber="KONVERSI",
+                                            periode_awal=date(tahun, 6, 1),
+                                            periode_akhir=date(tahun, 12, 31),
+                                            predikat=predikat, persentase=Decimal("1.50"),
+                                            koefisien=Decimal("12.5"), bulan=Decimal(bulan),
+                                            angka_kredit=ak, status=status)],
+            nomor_sk=nomor_sk, tanggal_sk=date(tahun + 1, 1, 15) if nomor_sk else None,
+            tempat="Sleman" if nomor_sk else None, metode_tanda_tangan=metode,
+            penandatangan=(PegawaiRingkas(id="kabid", nip="199001012015011005",
+                                          nama="NAMA KABID") if metode else None),
+            ditandatangani_at=T0 if status == "DITANDATANGANI" else None)
+        if template is not None:
+            self.kirim(akev.PakDitandatangani(**payload, template=template), ak_id, at=at)
+        else:
+            self.kirim(akev.AngkaKreditDitetapkan(**payload), ak_id, at=at)
+
+    def keberatan(self, kid: str, penilaian_id: str, pegawai: str = "staf", *, versi=1,
+                  status="DIAJUKAN", alur="DKI", sanggahan_atasan=None, sanggahan_penilai=None,
+                  keputusan=None, tahun=2025, model="PP_30_2019"):
+        self.kirim(kbev.KeberatanDiperbarui(
+            keberatan_id=kid, versi=versi, penilaian_id=penilaian_id, revisi=1,
+            pegawai=PegawaiRingkas(id=pegawai, nama=f"NAMA {pegawai}".upper(),
+                                   nip="199001012015011003"),
+            unor_id="u-bid", tahun=tahun, model=model, alur=alur, status=status,
+            alasan="Nilai orientasi pelayanan terlalu rendah",
+            periode=PeriodeRingkas(id="p-tw1", tahun=tahun, nama="Triwulan I",
+                                   awal=date(tahun, 1, 1), akhir=date(tahun, 3, 31)),
+            sanggahan_atasan=sanggahan_atasan, sanggahan_penilai=sanggahan_penilai,
+            keputusan=keputusan, uraian="Nilai dinaikkan" if keputusan else None,
+            pejabat_penilai=PegawaiRingkas(id="kabid", nama="NAMA KABID"),
+            pemutus=PegawaiRingkas(id="kadis", nama="NAMA KADIS"),
+            sebelum=kbev.NilaiKeberatan(predikat="BAIK", nilai_kinerja=Decimal("80")),
+            diminta=kbev.NilaiKeberatan(nilai_perilaku_pp30={"ORIENTASI_PELAYANAN": Decimal(90)}),
+            sesudah=(kbev.NilaiKeberatan(nilai_perilaku_pp30={"ORIENTASI_PELAYANAN": Decimal(88)})
+                     if keputusan else None),
+            diajukan_at=datetime(tahun, 4, 8, 2, 30, tzinfo=timezone.utc),
+            diputuskan_at=(datetime(tahun, 4, 20, 3, 0, tzinfo=timezone.utc)
+                           if keputusan else None)), kid)
+
+    def pmm_nilai(self, nip: str, *, periode="2025-S1", revisi=1, predikat="BAIK",
+                  nama="GURU SATU", sekolah="SD Negeri 1 Contoh"):
+        self.kirim(inev.PmmNilaiDiimpor(
+            instansi_id=self.instansi_id, nip=nip, nama=nama, tahun=int(periode[:4]),
+            periode=periode, tipe_skp="GURU", unor_id="u-bid", pegawai_id=None,
+            sekolah=inev.Sekolah(npsn="20401234", nama=sekolah, daerah="Kab. Contoh"),
+            rating_hasil_kerja="SESUAI_EKSPEKTASI", rating_perilaku="SESUAI_EKSPEKTASI",
+            predikat=predikat, penilai_nip="196501011990031001", revisi=revisi), f"{nip}:{periode}")
+
+    def pmm_log(self, log_id: str, nip: str, *, status="BERHASIL", keterangan=None,
+                catatan=None, waktu=None):
+        self.kirim(inev.PmmSinkronDicatat(
+            log_id=log_id, sinkron_id="snk-1", instansi_id=self.instansi_id, nip=nip,
+            nama=f"GURU {nip[-2:]}", tipe_skp="GURU", periode="2025-S1", status=status,
+            kode="UNOR_TIDAK_ADA" if status == "GAGAL" else None, keterangan=keterangan,
+            catatan=catatan, waktu=waktu or datetime(2025, 7, 2, 1, 0, tzinfo=timezone.utc)),
+            log_id)
 
 
 @pytest.fixture(scope="session")
