@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from kinerja_shared.errors import NotFound
 
 from ..adapters.tables import (
-    capaian_rm, instansi_ref, pegawai_ref, penilaian_rm, periode_ref, skp_rm, unor_ref,
+    angka_kredit_rm, capaian_rm, instansi_ref, pegawai_ref, penilaian_rm, periode_ref, skp_rm, unor_ref,
 )
 from ..domain import teks
 
@@ -24,6 +24,14 @@ def skp(s, skp_id: str) -> dict:
 
 def penilaian(s, penilaian_id: str) -> dict:
     row = s.execute(select(penilaian_rm).where(penilaian_rm.c.id == penilaian_id)).mappings().first()
+    if row is None:
+        raise NotFound()
+    return dict(row)
+
+
+def angka_kredit(s, angka_kredit_id: str) -> dict:
+    row = s.execute(select(angka_kredit_rm).where(
+        angka_kredit_rm.c.id == angka_kredit_id)).mappings().first()
     if row is None:
         raise NotFound()
     return dict(row)

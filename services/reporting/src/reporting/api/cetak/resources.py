@@ -61,6 +61,51 @@ class FormPp30(MethodView):
         return pdf_response(run_command(cetak.form_pp30, comp(), penilaian_id, _opsi(args)))
 
 
+AK_WHO = (" The pegawai, the pejabat penilai and atasan pejabat penilai of its predikat, and "
+          "admins of the instansi; anyone else 404. 409 for a cancelled row.")
+
+
+@blp.route("/angka-kredit/<angka_kredit_id>/konversi.pdf")
+class KonversiAk(MethodView):
+    @login_required
+    @blp.arguments(sc.OpsiCetakAk, location="query")
+    @blp.response(200, **PDF)
+    def get(self, args, angka_kredit_id):
+        """KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT of an AK row (Peraturan BKN 3/2023): the
+        pegawai's particulars, the months, predikat, persentase, koefisien and the angka kredit
+        (three decimals); 409 for an integrasi row.""" + AK_WHO
+        return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id,
+                                        cetak.AK_KONVERSI, _opsi(args)))
+
+
+@blp.route("/angka-kredit/<angka_kredit_id>/akumulasi.pdf")
+class AkumulasiAk(MethodView):
+    @login_required
+    @blp.arguments(sc.OpsiCetakAk, location="query")
+    @blp.response(200, **PDF)
+    def get(self, args, angka_kredit_id):
+        """AKUMULASI ANGKA KREDIT up to an AK row: every row counted in the jenjang (the
+        integrasi, then each konversi), the cumulative total, what the next pangkat and
+        jenjang need and the excess or shortfall, and the conclusion.""" + AK_WHO
+        return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id,
+                                        cetak.AK_AKUMULASI, _opsi(args)))
+
+
+@blp.route("/angka-kredit/<angka_kredit_id>/pak.pdf")
+class Pak(MethodView):
+    @login_required
+    @blp.arguments(sc.OpsiCetakAk, location="query")
+    @blp.response(200, **PDF)
+    def get(self, args, angka_kredit_id):
+        """PENETAPAN ANGKA KREDIT (PAK) of an approved or signed AK row: particulars, table II
+        (lama, baru, jumlah), kebutuhan and selisih for pangkat and jenjang, the conclusion, and
+        the signature as the instansi's template of the signing method has it (kop, title,
+        tembusan; TTE anchor ``#ttd_penandatangan#`` or the space of a wet signature); 409
+        before approval.""" + AK_WHO
+        return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id, cetak.PAK,
+                                        _opsi(args)))
+
+
 @blp.route("/mph/<unor_id>.pdf")
 class Mph(MethodView):
     @login_required
