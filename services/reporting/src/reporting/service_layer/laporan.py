@@ -26,8 +26,11 @@ JOB = "laporan.excel"
 
 def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | None = None,
            unor_id: str | None = None, unor_induk_id: str | None = None,
-           status: str | None = None, instansi_id: str | None = None) -> str:
-    """Submit an Excel report; the job's id."""
+           status: str | None = None, instansi_id: str | None = None,
+           **saring: str | None) -> str:
+    """Submit an Excel report; the job's id. ``saring``: the report's own filters (ANGKA_KREDIT
+    ``sumber`` and ``metode_tanda_tangan``, KINERJA_GURU ``semester``, LOG_PMM ``tipe_skp``);
+    one the report has not is 422."""
     s = uow.session
     laporan = LAPORAN.get(jenis)
     if laporan is None:
@@ -42,8 +45,17 @@ def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | 
                       errors={"status": [f"Pilihan: {pilihan}."]})
     if periode_id is not None:
         periode_tahun(s, instansi, periode_id, tahun, laporan.periode)
+    saring = {k: v for k, v in saring.items() if v is not None}
+    for name, value in saring.items():
+        if name not in laporan.saringan:
+            raise Invalid(detail="Filter ini tidak berlaku untuk laporan ini.",
+                          errors={name: ["Kosongkan untuk laporan ini."]})
+        if value not in laporan.saringan[name]:
+            raise Invalid(detail="Nilai filter tidak dikenal.",
+                          errors={name: [f"Pilihan: {', '.join(laporan.saringan[name])}."]})
     params = {"jenis": jenis, "tahun": tahun, "periode_id": periode_id, "unor_id": unor_id,
-              "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama}
+              "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama,
+              **({"saring": saring} if saring else {})}
     return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
 
 
@@ -93,7 +105,9 @@ def lihat(uow, principal, runner, storage, job_id: str, *, link_ttl: int,
         "id": row["id"], "jenis": row["params"].get("jenis"), "status": row["status"],
         "progres": row["progres"], "selesai": row["selesai"], "total": row["total"],
         "baris": hasil.get("baris"), "estimasi_detik": estimasi(row),
-        "filter": {k: v for k, v in row["params"].items() if k not in ("jenis", "pemohon")},
+        "filter": {**{k: v for k, v in row["params"].items()
+                      if k not in ("jenis", "pemohon", "saring")},
+                   **(row["params"].get("saring") or {})},
         "error": row.get("error"), "dibuat_at": row["dibuat_at"], "mulai_at": row["mulai_at"],
         "selesai_at": row["selesai_at"],
         "berkas": _berkas(file, storage, link_ttl, local_base),

@@ -13,8 +13,8 @@ from ..common import LOCATION, JobSchema, comp, job_args, redirect
 from . import schemas as sc
 
 blp = Blueprint("laporan", __name__, url_prefix="/laporan", description=(
-    "Excel reports (RENCANA_SKP_TAHUNAN, PENILAIAN_SKP, JUMLAH_TIM, KEPATUHAN) built from "
-    "reporting's read models as background jobs."))
+    "Excel reports (RENCANA_SKP_TAHUNAN, PENILAIAN_SKP, JUMLAH_TIM, ANGKA_KREDIT, KINERJA_GURU, "
+    "LOG_PMM, KEPATUHAN, KEBERATAN) built from reporting's read models as background jobs."))
 
 
 @blp.route("")
