@@ -87,14 +87,28 @@ class Dunia:
             rhk=rhk, perilaku=perilaku, revisi=revisi), skp_id, at=at)
 
     def penilaian(self, pid: str, skp_id: str, pegawai: str, penilai: str, *, versi=1,
-                  predikat="BAIK", status="DITETAPKAN", realisasi="4 aplikasi", tahun=2025):
+                  predikat="BAIK", status="DITETAPKAN", realisasi="4 aplikasi", tahun=2025,
+                  model="PERMENPAN_6_2022"):
+        pp30 = None
+        if model == "PP_30_2019":
+            pp30 = penev.Pp30Penilaian(
+                kegiatan=[penev.KegiatanPp30(rhk_id=f"{skp_id}-r1", kuantitas=Decimal(4),
+                                             kualitas=Decimal(90), waktu=Decimal(12),
+                                             nilai_capaian=Decimal("85.5"))],
+                perilaku={"ORIENTASI_PELAYANAN": Decimal(80), "KOMITMEN": Decimal(85),
+                          "INISIATIF_KERJA": Decimal(80), "KERJA_SAMA": Decimal(85)},
+                bobot_skp=Decimal("0.7"), bobot_perilaku=Decimal("0.3"))
         self.kirim(penev.PenilaianDiperbarui(
             penilaian_id=pid, versi=versi, skp_id=skp_id, pegawai_id=pegawai,
             pegawai=PegawaiRingkas(id=pegawai, nama=pegawai.upper()), unor_id="u-bid",
             unor_induk_id="u-dinas", periode_id="p-tw1",
             periode=PeriodeRingkas(id="p-tw1", tahun=tahun, nama="Triwulan I",
                                    awal=date(tahun, 1, 1), akhir=date(tahun, 3, 31)),
-            tahun=tahun, model="PERMENPAN_6_2022", jenis_skp="JF_JA", status=status,
+            tahun=tahun, model=model, jenis_skp="JF_JA", status=status, pp30=pp30,
+            nilai_skp=Decimal("85.5") if pp30 else None,
+            nilai_perilaku=Decimal("82.5") if pp30 else None,
+            nilai_kinerja=Decimal("84.6") if pp30 else None,
+            atasan_pejabat_penilai=PegawaiRingkas(id="kadis", nama="KADIS") if pp30 else None,
             pejabat_penilai=PegawaiRingkas(id=penilai, nama=penilai.upper()),
             realisasi=[penev.RealisasiIndikator(indikator_id=f"{skp_id}-i1", realisasi=realisasi,
                                                 bukti_dukung=[penev.BuktiDukung(url="https://x/1")],

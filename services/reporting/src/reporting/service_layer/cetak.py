@@ -132,7 +132,8 @@ def form_pp30(uow, principal, comp, penilaian_id: str, opsi: Opsi) -> Terbit:
         raise Conflict("Formulir PP 30/2019 hanya untuk penilaian model PP 30/2019; cetak "
                        "Dokumen Evaluasi Kinerja untuk penilaian ini.", code="bukan-pp30")
     data = dokumen_data.form_pp30(s, pen, tanggal=opsi.tanggal or hari_ini(comp.settings),
-                                  lokasi=opsi.lokasi, jangkar=opsi.jangkar())
+                                  lokasi=opsi.lokasi, jangkar=opsi.jangkar(),
+                                  zona=comp.settings.zona_waktu)
     return terbitkan(s, comp.settings, jenis=FORM_PP30, sumber_id=pen["id"],
                      instansi_id=pen["instansi_id"], data=data, render=pdf.form_pp30,
                      oleh=principal.pegawai_id, pegawai=data["pegawai"],
