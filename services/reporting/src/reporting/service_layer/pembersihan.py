@@ -9,9 +9,9 @@
 
 Objects go before rows: a sweep cut short leaves rows of expired files (already answered 404)
 that the next sweep finishes, never an object no row names. Deleting twice is harmless, so
-sweepers on several processes need no coordination. Run by ``kinerja reporting bersihkan``
-(once, or ``--terus`` every ``KINERJA_REPORTING_SWEEP_INTERVAL`` seconds: a CronJob or a
-sidecar in production) and by a thread in the embedded mode.
+sweepers on several processes need no coordination. Every ``KINERJA_REPORTING_SWEEP_INTERVAL``
+seconds on a thread of each reporting Celery worker process (from its first job) and of the
+embedded mode; by hand ``kinerja reporting bersihkan`` (once, or ``--terus``).
 """
 from __future__ import annotations
 
