@@ -1,5 +1,5 @@
-"""Excel reports as jobs: ``ajukan`` checks the request and the caller's right to the units and
-submits the job (POST /laporan answers 202 with its Location); ``lihat`` is the job as clients
+"""Excel reports as jobs: ``periksa`` checks the request and the caller's right to the units,
+``ajukan`` submits the job it checked (POST /laporan answers 202 with its Location); ``lihat`` is the job as clients
 poll it (status, rows done of total, an estimate, the signed download link once ready);
 ``tautan`` the expiring link of the file (GET /laporan/{id}/berkas redirects to it).
 
@@ -7,6 +7,7 @@ Who may see a report job: who asked for it, and the admins of its instansi; anyo
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -24,11 +25,28 @@ from .laporan_isi import LAPORAN
 JOB = "laporan.excel"
 
 
-def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | None = None,
+@dataclass(frozen=True)
+class Pengajuan:
+    """A checked request for a job, to submit (``ajukan``)."""
+    jenis: str  # the job's name
+    params: dict[str, Any]
+    instansi_id: str
+    dibuat_oleh: str | None
+
+
+def ajukan(runner, pengajuan: Pengajuan) -> str:
+    """Submit a checked request; the job's id. Called outside any unit of work: the runner
+    commits the job row on a connection of its own, which on SQLite (the embedded mode) would
+    wait for the write lock a request's unit of work holds until it ends."""
+    return runner.submit(pengajuan.jenis, pengajuan.params, instansi_id=pengajuan.instansi_id,
+                         dibuat_oleh=pengajuan.dibuat_oleh)
+
+
+def periksa(uow, principal, *, jenis: str, tahun: int, periode_id: str | None = None,
            unor_id: str | None = None, unor_induk_id: str | None = None,
            status: str | None = None, instansi_id: str | None = None,
-           **saring: str | None) -> str:
-    """Submit an Excel report; the job's id. ``saring``: the report's own filters (ANGKA_KREDIT
+           **saring: str | None) -> Pengajuan:
+    """Check a request for an Excel report (what ``ajukan`` submits). ``saring``: the report's own filters (ANGKA_KREDIT
     ``sumber`` and ``metode_tanda_tangan``, KINERJA_GURU ``semester``, LOG_PMM ``tipe_skp``);
     one the report has not is 422."""
     s = uow.session
@@ -56,7 +74,7 @@ def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | 
     params = {"jenis": jenis, "tahun": tahun, "periode_id": periode_id, "unor_id": unor_id,
               "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama,
               **({"saring": saring} if saring else {})}
-    return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
+    return Pengajuan(JOB, params, instansi, principal.pegawai_id)
 
 
 def periode_tahun(s, instansi_id: str, periode_id: str, tahun: int, boleh: bool = True) -> dict:

@@ -29,6 +29,13 @@ def _lokal(value: datetime | None, zona: str) -> datetime | None:
     return value.astimezone(ZoneInfo(zona)).replace(tzinfo=None)
 
 
+def _tahun_utc(q: Permintaan) -> tuple[datetime, datetime]:
+    """The year in the instansi's zone as UTC instants (SQLite compares stored UTC text)."""
+    zona = ZoneInfo(q.zona)
+    return tuple(datetime.combine(date(y, 1, 1), time(), zona).astimezone(timezone.utc)
+                 for y in (q.tahun, q.tahun + 1))
+
+
 def _tgl(value) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value not in (None, "") else None
 
@@ -137,9 +144,7 @@ KINERJA_GURU = Jenis(
 
 def _log_stmt(q: Permintaan):
     g = pmm_log_rm
-    zona = ZoneInfo(q.zona)
-    awal = datetime.combine(date(q.tahun, 1, 1), time(), zona)
-    akhir = datetime.combine(date(q.tahun + 1, 1, 1), time(), zona)
+    awal, akhir = _tahun_utc(q)
     stmt = (select(g, pegawai_ref.c.unor_id)
             .select_from(g.outerjoin(pegawai_ref, pegawai_ref.c.id == g.c.pegawai_id))
             .where(g.c.instansi_id == q.cakupan.instansi_id,
@@ -171,9 +176,7 @@ RINGKASAN_SINKRON = (Kolom("ID Sinkron", 38), Kolom("Jenis", 12), Kolom("Status"
 def _ringkasan_sinkron(conn, q: Permintaan, sheet) -> None:
     """Second sheet of LOG_PMM: the PMM sync jobs that ended in the year, with their counts."""
     s = sinkron_rm
-    zona = ZoneInfo(q.zona)
-    awal = datetime.combine(date(q.tahun, 1, 1), time(), zona)
-    akhir = datetime.combine(date(q.tahun + 1, 1, 1), time(), zona)
+    awal, akhir = _tahun_utc(q)
     rows = conn.execute(select(s).where(
         s.c.instansi_id == q.cakupan.instansi_id, s.c.jenis == "PMM",
         s.c.diubah_at >= awal, s.c.diubah_at < akhir).order_by(s.c.diubah_at))

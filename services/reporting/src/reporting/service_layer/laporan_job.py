@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from kinerja_shared import clock
 
 from ..adapters.excel import LembarLaporan
+from ..adapters.pembaca import pembaca
 from ..adapters.tables import berkas, instansi_ref, periode_ref
 from ..domain import kepatuhan as kp
 from ..domain import teks
@@ -58,7 +59,7 @@ def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, uno
     fd, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     try:
-        with runtime.engine.connect() as conn:
+        with pembaca(runtime.engine).connect() as conn:
             ctx.set_total(laporan.hitung(conn, q))
             sheet = LembarLaporan(path, judul=laporan.judul, kolom=laporan.kolom, kepala=kepala)
             for i, row in enumerate(laporan.baris(conn, q), 1):

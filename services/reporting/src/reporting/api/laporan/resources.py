@@ -26,7 +26,7 @@ class LaporanMinta(MethodView):
         """Start a report: 202 with the job's Location. Admins of the instansi for any unit;
         a pimpinan (or active PLT/PLH) for the units he leads (403 otherwise); a unit of another
         instansi is 422."""
-        job_id = run_command(laporan.ajukan, comp().runner, **data)
+        job_id = laporan.ajukan(comp().runner, run_query(laporan.periksa, **data))
         body = run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
         return body, 202, {"Location": url_for("laporan.LaporanById", job_id=job_id)}
 
