@@ -59,7 +59,7 @@ def test_expired_reports_zips_and_bulk_pdfs_are_swept(client, runtime, dunia, ca
     parser = argparse.ArgumentParser()
     commands(parser)
     args = parser.parse_args(["bersihkan"])
-    with clock.frozen(start + timedelta(seconds=ttl + 1)):
+    with clock.frozen(clock.now() + timedelta(seconds=ttl + 1)):  # after every file was made
         assert args.run(runtime, args) == 0
     assert "1 berkas laporan/zip dan 1 dokumen cetak massal dihapus." in capsys.readouterr().out
     assert _files(runtime) == []
@@ -68,4 +68,4 @@ def test_expired_reports_zips_and_bulk_pdfs_are_swept(client, runtime, dunia, ca
         assert conn.execute(select(func.count()).select_from(cetak_item).where(
             cetak_item.c.kunci.is_not(None))).scalar() == 0
     # a second sweep finds nothing; the issued document still verifies by its code
-    assert sapu(runtime, storage, ttl, now=start + timedelta(seconds=ttl + 2)).berkas == 0
+    assert sapu(runtime, storage, ttl, now=clock.now() + timedelta(seconds=ttl + 2)).berkas == 0
