@@ -114,3 +114,22 @@ def test_sample_renders_for_review(client, dunia_ak, tmp_path):
         assert r.status_code == 200 and r.data.startswith(b"%PDF")
         with open(os.path.join(out, f"{doc}.pdf"), "wb") as f:
             f.write(r.data)
+
+
+def test_wet_signature_and_an_approved_unsigned_pak(client, dunia_ak):
+    d = dunia_ak
+    basah = akev.TemplatePak(metode="TTD_BASAH", versi=1, kop=["PEMERINTAH KABUPATEN CONTOH"])
+    d.angka_kredit("ak-basah", revisi=3, status="DITANDATANGANI", metode="TTD_BASAH",
+                   template=basah, nomor_sk="800/13/PAK/BKD/2026")
+    text = _flat(client.get("/cetak/angka-kredit/ak-basah/pak.pdf", headers=d.h("staf")).data)
+    assert "NOMOR : 800/13/PAK/BKD/2026" in text and "NAMA KABID" in text
+    assert "Ditandatangani secara elektronik" not in text and "#ttd_penandatangan#" not in text
+    assert "Pejabat Fungsional yang bersangkutan" in text  # the default tembusan
+
+    d.angka_kredit("ak-setuju", revisi=2, status="DISETUJUI", nomor_sk="800/14/PAK/BKD/2026")
+    r = client.get("/cetak/angka-kredit/ak-setuju/pak.pdf?tanggal=2026-01-20&lokasi=Sleman",
+                   headers=d.h("kabid"))
+    assert r.status_code == 200, r.get_json()
+    text = _flat(r.data)
+    assert "Status: Disetujui (belum ditandatangani)." in text
+    assert "Ditetapkan di Sleman" in text and "BADAN KEPEGAWAIAN DAERAH" not in text  # no kop
