@@ -18,8 +18,6 @@ blp = Blueprint("cetak", __name__, url_prefix="/cetak", description=(
 
 PDF = {"content_type": "application/pdf",
        "description": "The PDF; headers X-Kode-Verifikasi and X-Dokumen-SHA256 name it."}
-WHO = (" The pegawai, his pejabat penilai and atasan pejabat penilai, and admins of the "
-       "instansi; anyone else 404.")
 
 
 def _opsi(args) -> cetak.Opsi:
@@ -34,7 +32,10 @@ class RencanaSkp(MethodView):
     @blp.response(200, **PDF)
     def get(self, args, skp_id):
         """Rencana SKP (JPT or JF/JA) with perilaku, ekspektasi, signatures and the lampiran
-        (manual indikator); 409 before the SKP was approved.""" + WHO
+        (manual indikator); 409 before the SKP was approved.
+
+        The pegawai, his pejabat penilai and atasan pejabat penilai, and admins of the
+        instansi; anyone else 404."""
         return pdf_response(run_command(cetak.rencana_skp, comp(), skp_id, _opsi(args)))
 
 
@@ -46,7 +47,10 @@ class Evaluasi(MethodView):
     def get(self, args, penilaian_id):
         """Dokumen Evaluasi Kinerja Pegawai (periodic, or annual for the final period): hasil
         kerja with realisasi and feedback, perilaku, ratings, predikat, the capaian
-        organisasi and the distribution of predikat in the unit induk.""" + WHO
+        organisasi and the distribution of predikat in the unit induk.
+
+        The pegawai, his pejabat penilai and atasan pejabat penilai, and admins of the
+        instansi; anyone else 404."""
         return pdf_response(run_command(cetak.evaluasi, comp(), penilaian_id, _opsi(args)))
 
 
@@ -57,12 +61,11 @@ class FormPp30(MethodView):
     @blp.response(200, **PDF)
     def get(self, args, penilaian_id):
         """The PP 30/2019 penilaian form (DKI, fields 1-8) and the kegiatan measured; 409 for
-        a penilaian of another model.""" + WHO
+        a penilaian of another model.
+
+        The pegawai, his pejabat penilai and atasan pejabat penilai, and admins of the
+        instansi; anyone else 404."""
         return pdf_response(run_command(cetak.form_pp30, comp(), penilaian_id, _opsi(args)))
-
-
-AK_WHO = (" The pegawai, the pejabat penilai and atasan pejabat penilai of its predikat, and "
-          "admins of the instansi; anyone else 404. 409 for a cancelled row.")
 
 
 @blp.route("/angka-kredit/<angka_kredit_id>/konversi.pdf")
@@ -73,7 +76,10 @@ class KonversiAk(MethodView):
     def get(self, args, angka_kredit_id):
         """KONVERSI PREDIKAT KINERJA KE ANGKA KREDIT of an AK row (Peraturan BKN 3/2023): the
         pegawai's particulars, the months, predikat, persentase, koefisien and the angka kredit
-        (three decimals); 409 for an integrasi row.""" + AK_WHO
+        (three decimals); 409 for an integrasi row.
+
+        The pegawai, the pejabat penilai and atasan pejabat penilai of its predikat, and
+        admins of the instansi; anyone else 404. 409 for a cancelled row."""
         return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id,
                                         cetak.AK_KONVERSI, _opsi(args)))
 
@@ -86,7 +92,10 @@ class AkumulasiAk(MethodView):
     def get(self, args, angka_kredit_id):
         """AKUMULASI ANGKA KREDIT up to an AK row: every row counted in the jenjang (the
         integrasi, then each konversi), the cumulative total, what the next pangkat and
-        jenjang need and the excess or shortfall, and the conclusion.""" + AK_WHO
+        jenjang need and the excess or shortfall, and the conclusion.
+
+        The pegawai, the pejabat penilai and atasan pejabat penilai of its predikat, and
+        admins of the instansi; anyone else 404. 409 for a cancelled row."""
         return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id,
                                         cetak.AK_AKUMULASI, _opsi(args)))
 
@@ -101,7 +110,10 @@ class Pak(MethodView):
         (lama, baru, jumlah), kebutuhan and selisih for pangkat and jenjang, the conclusion, and
         the signature as the instansi's template of the signing method has it (kop, title,
         tembusan; TTE anchor ``#ttd_penandatangan#`` or the space of a wet signature); 409
-        before approval.""" + AK_WHO
+        before approval.
+
+        The pegawai, the pejabat penilai and atasan pejabat penilai of its predikat, and
+        admins of the instansi; anyone else 404. 409 for a cancelled row."""
         return pdf_response(run_command(cetak.angka_kredit, comp(), angka_kredit_id, cetak.PAK,
                                         _opsi(args)))
 
