@@ -83,6 +83,16 @@ def test_angka_kredit_keeps_the_newest_revisi_and_the_template_whatever_the_orde
                        template=template)
     assert _row(runtime, angka_kredit_rm, "ak-2")["template"]["versi"] == 2
 
+    # a redelivered envelope (same event id) is dropped by the inbox; the state stays
+    before = dict(_row(runtime, angka_kredit_rm, "ak-1"))
+    env = EventEnvelope.wrap(akev.AngkaKreditDitetapkan.model_validate(
+        {**before["snapshot"], "revisi": 4, "status": "DITANDATANGANI", "aktif": False}),
+        aggregate_id="ak-1", instansi_id=dunia.instansi_id)
+    runtime.dispatcher.handle(env.to_json())
+    runtime.dispatcher.handle(env.to_json())
+    row = _row(runtime, angka_kredit_rm, "ak-1")
+    assert (row["revisi"], row["aktif"], row["template"]) == (4, False, before["template"])
+
 
 def test_keberatan_and_pmm_read_models_are_order_tolerant_and_idempotent(runtime, dunia):
     from reporting.adapters.tables import keberatan_rm, pmm_log_rm, pmm_nilai_rm, sinkron_rm

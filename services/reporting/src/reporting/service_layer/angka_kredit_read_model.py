@@ -15,7 +15,8 @@ from kinerja_shared.messaging.dispatcher import batch_handler
 from ..adapters.tables import angka_kredit_rm
 
 
-def _baris(event: akev._AngkaKredit, instansi_id: str | None) -> dict[str, Any]:
+def _baris(event: akev.AngkaKreditDitetapkan | akev.PakDitandatangani,
+           instansi_id: str | None) -> dict[str, Any]:
     jabatan = event.jabatan
     snapshot = event.model_dump(mode="json")
     snapshot.pop("template", None)
