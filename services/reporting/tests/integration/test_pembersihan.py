@@ -69,3 +69,27 @@ def test_expired_reports_zips_and_bulk_pdfs_are_swept(client, runtime, dunia, ca
             cetak_item.c.kunci.is_not(None))).scalar() == 0
     # a second sweep finds nothing; the issued document still verifies by its code
     assert sapu(runtime, storage, ttl, now=clock.now() + timedelta(seconds=ttl + 2)).berkas == 0
+
+
+def test_a_bulk_print_being_zipped_keeps_its_pdfs(client, runtime, dunia):
+    """The zip's row is written after its PDFs are read: a sweep in between must not take
+    them (MENYUSUN), and a finished bulk print keeps them while its zip lives."""
+    from reporting.adapters.tables import massal
+
+    d = dunia
+    d.dasar()
+    d.skp("skp-staf", "staf", "kabid")
+    d.penilaian("pen-staf", "skp-staf", "staf", "kabid")
+    admin = d.h("admin", "admin_instansi")
+    r = client.post("/cetak/massal", json={"jenis": "EVALUASI", "unor_induk_id": "u-dinas",
+                                           "tahun": 2025, "periode_id": "p-tw1"}, headers=admin)
+    job = tunggu(client, r.headers["Location"], admin)
+    storage, ttl = runtime.components.storage, runtime.components.settings.file_ttl
+    assert sapu(runtime, storage, ttl).dokumen_massal == 0  # done, zip alive
+    with runtime.uow() as uow:  # as while a part zips it: status MENYUSUN, no zip row yet
+        uow.session.execute(berkas.delete().where(berkas.c.id == job["id"]))
+        uow.session.execute(massal.update().where(massal.c.id == job["id"]).values(
+            status="MENYUSUN"))
+        uow.commit()
+    assert sapu(runtime, storage, ttl).dokumen_massal == 0
+    assert [p.suffix for p in _files(runtime)].count(".pdf") == 1  # read by the zipping part

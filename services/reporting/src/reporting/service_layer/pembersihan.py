@@ -2,9 +2,9 @@
 
 - every ``berkas`` (Excel reports, bulk-print zips) whose ``kedaluwarsa_at`` has passed: its
   object in storage, then its row;
-- the single PDFs of a bulk print (``cetak_item.kunci``) once its zip has expired, or, for a
-  bulk print that never made a zip (failed), once it is older than the file TTL: the objects,
-  then ``kunci`` cleared (the issued documents stay recorded in ``dokumen``: their codes keep
+- the single PDFs of a bulk print (``cetak_item.kunci``) once it is done and its zip was
+  swept, or, for a bulk print not done a whole file TTL after it was asked for (failed), then:
+  the objects, then ``kunci`` cleared (never while it is being zipped) (the issued documents stay recorded in ``dokumen``: their codes keep
   verifying an uploaded PDF).
 
 Objects go before rows: a sweep cut short leaves rows of expired files (already answered 404)
@@ -54,9 +54,11 @@ def sapu(runtime, storage, file_ttl: int, now: datetime | None = None) -> HasilS
                                                      berkas.c.kedaluwarsa_at <= now))
             uow.commit()
         hasil.berkas += len(rows)
+    # done and its zip swept; or not done a whole TTL after it was asked for (failed). Never
+    # one being zipped (MENYUSUN: its zip row is not written yet, its PDFs are being read)
     zip_hidup = exists().where(berkas.c.id == massal.c.id)
-    usang = or_(and_(massal.c.zip_job_id.is_not(None), ~zip_hidup),
-                and_(massal.c.status == "GAGAL",
+    usang = or_(and_(massal.c.status == "SELESAI", ~zip_hidup),
+                and_(massal.c.status != "SELESAI",
                      massal.c.dibuat_at <= now - timedelta(seconds=file_ttl)))
     while True:
         with runtime.uow() as uow:
