@@ -241,3 +241,18 @@ def test_keberatan_report(client, dunia):
     assert "Predikat: Baik" in kb1[11] and "Orientasi Pelayanan: 90" in kb1[12]
     _, rows, _ = _laporan(client, dunia, jenis="KEBERATAN", status="DIAJUKAN")
     assert [r[2] for r in _data(rows)[1]] == ["NAMA BARU"]
+
+
+def test_a_broker_that_cannot_take_the_job_answers_503_not_500(client, siap, runtime,
+                                                               monkeypatch):
+    def down(job_id):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(runtime.components.runner, "_enqueue", down)
+    admin = siap.h("admin", "admin_instansi")
+    for url, body in (("/laporan", {"tahun": 2025, "jenis": "KEPATUHAN"}),
+                      ("/cetak/massal", {"jenis": "RENCANA_SKP", "unor_induk_id": "u-dinas",
+                                         "tahun": 2025})):
+        r = client.post(url, json=body, headers=admin)
+        assert r.status_code == 503 and r.headers["Retry-After"] == "30", r.get_json()
+        assert r.headers["Content-Type"].startswith("application/problem+json")

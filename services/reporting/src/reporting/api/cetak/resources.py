@@ -9,7 +9,7 @@ from kinerja_shared.web.commands import run_command, run_query
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import cetak, cetak_massal, laporan
-from ..common import LOCATION, JobSchema, comp, job_args, pdf_response, redirect
+from ..common import LOCATION, JobSchema, comp, job_args, kirim, pdf_response, redirect
 from . import schemas as sc
 
 blp = Blueprint("cetak", __name__, url_prefix="/cetak", description=(
@@ -136,8 +136,9 @@ class MassalMinta(MethodView):
     @blp.response(202, JobSchema, headers=LOCATION)
     def post(self, data):
         """Start a bulk print of a unit induk: 202 with the job's Location. Admins of the
-        instansi (a pimpinan for the units he leads)."""
-        job_id = laporan.ajukan(comp().runner, run_query(cetak_massal.periksa, **data))
+        instansi (a pimpinan for the units he leads); 503 with Retry-After when the job queue
+        cannot take the job."""
+        job_id = kirim(run_query(cetak_massal.periksa, **data))
         body = run_query(cetak_massal.lihat, comp().runner, comp().storage, job_id,
                          **job_args())
         return body, 202, {"Location": url_for("cetak.MassalById", job_id=job_id)}
