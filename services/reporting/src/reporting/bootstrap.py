@@ -7,6 +7,8 @@ from pathlib import Path
 from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
+from .cli import commands
+from .embedded import embedded
 from .api import blueprints
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
@@ -32,4 +34,6 @@ def definition() -> ServiceDefinition:
         components=build_components,
         jobs=registry_baru(),
         init_app=lambda app, runtime: runtime.components,  # storage and job runner at start
+        commands=commands,  # kinerja reporting bersihkan: delete expired files
+        extra={"embedded": embedded},  # the sweeper thread in the embedded mode
     )

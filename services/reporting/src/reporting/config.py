@@ -26,6 +26,7 @@ class ReportingSettings:
     zona_waktu: str = "Asia/Jakarta"  # times printed in documents and report headers
     kepatuhan_dikecualikan: tuple[str, ...] = KEPATUHAN_DIKECUALIKAN
     massal_bagian: int = 100  # documents per job of a bulk print (jobs spread over workers)
+    sweep_interval: int = 3600  # seconds between sweeps of expired files
 
     @classmethod
     def from_env(cls, extra: Mapping[str, str], database_url: str) -> "ReportingSettings":
@@ -54,6 +55,7 @@ class ReportingSettings:
                                           if s.strip())
                                     if dikecualikan is not None else KEPATUHAN_DIKECUALIKAN),
             massal_bagian=_positive("MASSAL_BAGIAN", get("MASSAL_BAGIAN", 100)),
+            sweep_interval=_positive("SWEEP_INTERVAL", get("SWEEP_INTERVAL", 3600)),
         )
 
 

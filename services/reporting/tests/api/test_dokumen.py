@@ -92,3 +92,43 @@ def test_sample_renders_for_review(client, dunia_siap, tmp_path, request):
         assert r.status_code == 200 and r.data.startswith(b"%PDF"), (name, r.status_code)
         with open(os.path.join(out, f"{name}.pdf"), "wb") as f:
             f.write(r.data)
+
+
+def test_pp30_form_prints_the_keberatan_chain_in_fields_5_to_8(client, dunia, tmp_path):
+    from kinerja_shared.events.contracts.keberatan import LangkahKeberatan  # noqa: F401
+
+    d = dunia
+    d.dasar()
+    d.skp("skp-staf", "staf", "kabid")
+    d.penilaian("pen-pp30", "skp-staf", "staf", "kabid", model="PP_30_2019")
+    r = client.get("/cetak/penilaian/pen-pp30/form.pdf", headers=d.h("staf"))
+    assert r.status_code == 200, r.get_json()
+    text = " ".join(teks_pdf(r.data).split())
+    assert "5 KEBERATAN DARI PEGAWAI NEGERI SIPIL YANG DINILAI" in text
+    assert "Nilai orientasi pelayanan" not in text  # no keberatan yet: fields print empty
+
+    d.keberatan("kb-1", "pen-pp30", versi=1)
+    text = " ".join(teks_pdf(client.get("/cetak/penilaian/pen-pp30/form.pdf",
+                                        headers=d.h("staf")).data).split())
+    assert "Nilai orientasi pelayanan terlalu rendah (Tanggal: 8 April 2025)" in text
+    assert "Belum diputuskan (status: Diajukan)" in text
+
+    d.keberatan("kb-1", "pen-pp30", versi=4, status="DISETUJUI",
+                sanggahan_atasan="Atasan menilai keberatan beralasan",
+                sanggahan_penilai="Penilai mempertahankan nilai", keputusan="DISETUJUI")
+    r = client.get("/cetak/penilaian/pen-pp30/form.pdf", headers=d.h("kabid"))
+    assert r.status_code == 200
+    text = " ".join(teks_pdf(r.data).split())
+    for expected in ("Nilai orientasi pelayanan terlalu rendah",
+                     "6 KEBERATAN DARI ATASAN PEJABAT PENILAI (SANGGAHAN) Atasan menilai "
+                     "keberatan beralasan",
+                     "7 KEBERATAN DARI PEJABAT PENILAI (SANGGAHAN) Penilai mempertahankan nilai",
+                     "8 KEPUTUSAN ATASAN PEJABAT PENILAI ATAS KEBERATAN Keberatan disetujui.",
+                     "Nilai dinaikkan", "Orientasi Pelayanan 88", "Diputuskan oleh: NAMA KADIS",
+                     "(Tanggal: 20 April 2025)", "84.60", "NILAI PRESTASI KERJA"):
+        assert expected in text, expected
+    assert halaman_png(r.data, tmp_path, "pp30")
+    import os
+    if os.environ.get("KINERJA_REPORTING_SAMPLE_DIR"):
+        with open(os.path.join(os.environ["KINERJA_REPORTING_SAMPLE_DIR"], "pp30.pdf"), "wb") as f:
+            f.write(r.data)

@@ -20,7 +20,7 @@ MAX_BARIS = 1_048_576  # an Excel sheet's row limit
 class Kolom:
     judul: str
     lebar: float = 18
-    jenis: str = "teks"  # teks | angka | tanggal
+    jenis: str = "teks"  # teks | angka | tanggal | waktu | ak (angka kredit: three decimals)
 
 
 class TerlaluBanyakBaris(ValueError):
@@ -47,8 +47,11 @@ class LembarLaporan:
                                       "align": "center"})
         self._tanggal = wb.add_format({"num_format": "dd/mm/yyyy"})
         self._desimal = wb.add_format({"num_format": "0.00"})
-        # a cell written without a format takes its column's (dates, two decimals)
-        bentuk = {"tanggal": self._tanggal, "angka": self._desimal}
+        self._waktu = wb.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+        self._ak = wb.add_format({"num_format": "0.000"})
+        # a cell written without a format takes its column's (dates, two or three decimals)
+        self._bentuk = bentuk = {"tanggal": self._tanggal, "angka": self._desimal,
+                                 "waktu": self._waktu, "ak": self._ak}
         for i, k in enumerate(self.kolom):
             self.sheet.set_column(i, i, k.lebar, bentuk.get(k.jenis))
         self.sheet.write_string(0, 0, judul, self._judul)
@@ -75,6 +78,17 @@ class LembarLaporan:
     def tulis_semua(self, rows: Iterable[Sequence[Any]]) -> None:
         for r in rows:
             self.tulis(r)
+
+    def lembar_tambahan(self, nama: str, kolom: Sequence[Kolom],
+                        rows: Iterable[Sequence[Any]]) -> None:
+        """Another sheet after the report's (a summary): headers, then the rows. Call it
+        after the last ``tulis`` (constant_memory writes sheets one after another)."""
+        ws = self.workbook.add_worksheet(nama[:31])
+        for i, k in enumerate(kolom):
+            ws.set_column(i, i, k.lebar, self._bentuk.get(k.jenis))
+        ws.write_row(0, 0, [k.judul for k in kolom], self._header)
+        for r, row in enumerate(rows, 1):
+            ws.write_row(r, 0, row)
 
     def tutup(self) -> int:
         """Finish the file (autofilter over the rows written); the number of rows."""

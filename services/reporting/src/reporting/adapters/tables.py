@@ -3,6 +3,10 @@
 - ``*_ref`` / ``*_rm``: read models kept from other services' events only (identity, skp,
   penilaian), so reporting answers while they are down. Snapshots are kept by ``revisi`` (or
   ``versi``), deletions as tombstones (``dihapus``), status events by their time (``*_at``).
+- ``angka_kredit_rm``, ``keberatan_rm``, ``pmm_nilai_rm``, ``pmm_log_rm``, ``sinkron_rm``: the
+  angka-kredit rows (snapshot by ``revisi``, the PAK template once signed), the keberatan
+  (snapshot by ``versi``), the teachers' PMM scores (by ``revisi`` per NIP and semester), the PMM
+  sync log (lines never change) and integration's finished sync jobs.
 - ``dokumen``: every PDF issued, by its verification code (what, whose, SHA-256 of the exact
   bytes, signers, when).
 - ``berkas``: files made by jobs (Excel reports, zips), kept until ``kedaluwarsa_at``.
@@ -173,6 +177,110 @@ capaian_rm = Table(
     Column("periode_id", String(ID)),
     Column("capaian", String(30), nullable=False),
     Column("final", Boolean, nullable=False),
+    Column("diubah_at", DateTime(timezone=True), nullable=False),
+)
+
+# An angka kredit row (konversi or integrasi) as its newest AngkaKreditDitetapkan /
+# PakDitandatangani (``revisi``) left it: flat columns for the report's filters, the whole
+# snapshot for the documents; ``template`` is the PAK template PakDitandatangani named (a signed
+# PAK never changes, so it is set once whatever the order).
+angka_kredit_rm = Table(
+    "angka_kredit_rm", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("instansi_id", String(ID), nullable=False),
+    Column("pegawai_id", String(ID), nullable=False, index=True),
+    Column("unor_id", String(ID)),
+    Column("tahun", Integer, nullable=False),
+    Column("sumber", String(20), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("aktif", Boolean, nullable=False),
+    Column("metode_tanda_tangan", String(20)),
+    Column("periode_awal", Date),
+    Column("revisi", Integer, nullable=False),
+    Column("snapshot", Json, nullable=False),
+    Column("template", Json),
+)
+Index("ix_angka_kredit_rm_instansi_id_tahun", angka_kredit_rm.c.instansi_id,
+      angka_kredit_rm.c.tahun)
+
+# A keberatan as its newest KeberatanDiperbarui (``versi``) left it.
+keberatan_rm = Table(
+    "keberatan_rm", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("instansi_id", String(ID), nullable=False),
+    Column("penilaian_id", String(ID), nullable=False, index=True),
+    Column("pegawai_id", String(ID), nullable=False),
+    Column("unor_id", String(ID)),
+    Column("tahun", Integer, nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("diajukan_at", DateTime(timezone=True), nullable=False),
+    Column("versi", Integer, nullable=False),
+    Column("snapshot", Json, nullable=False),
+)
+Index("ix_keberatan_rm_instansi_id_tahun", keberatan_rm.c.instansi_id, keberatan_rm.c.tahun)
+
+# A teacher's PMM scores of one semester (PmmNilaiDiimpor), key ``nip:periode``, by ``revisi``.
+pmm_nilai_rm = Table(
+    "pmm_nilai_rm", metadata,
+    Column("id", String(60), primary_key=True),
+    Column("instansi_id", String(ID), nullable=False),
+    Column("nip", String(32), nullable=False),
+    Column("pegawai_id", String(ID)),
+    Column("nama", String(200)),
+    Column("tahun", Integer, nullable=False),
+    Column("periode", String(20), nullable=False),
+    Column("periode_awal", Date),
+    Column("periode_akhir", Date),
+    Column("tipe_skp", String(30)),
+    Column("unor_id", String(ID)),
+    Column("sekolah_npsn", String(20)),
+    Column("sekolah_nama", String(300)),
+    Column("daerah", String(200)),
+    Column("rating_hasil_kerja", String(30)),
+    Column("rating_perilaku", String(30)),
+    Column("predikat", String(30)),
+    Column("penilai_nip", String(32)),
+    Column("revisi", Integer, nullable=False),
+)
+Index("ix_pmm_nilai_rm_instansi_id_tahun", pmm_nilai_rm.c.instansi_id, pmm_nilai_rm.c.tahun)
+
+# One line of the PMM sync log (PmmSinkronDicatat); a line never changes.
+pmm_log_rm = Table(
+    "pmm_log_rm", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("instansi_id", String(ID), nullable=False),
+    Column("sinkron_id", String(ID)),
+    Column("nip", String(32), nullable=False),
+    Column("nama", String(200)),
+    Column("pegawai_id", String(ID)),
+    Column("tipe_skp", String(30)),
+    Column("periode", String(20)),
+    Column("status", String(10), nullable=False),
+    Column("kode", String(60)),
+    Column("keterangan", Text),
+    Column("catatan", Text),
+    Column("waktu", DateTime(timezone=True), nullable=False),
+)
+Index("ix_pmm_log_rm_instansi_id_waktu", pmm_log_rm.c.instansi_id, pmm_log_rm.c.waktu)
+
+# A finished sync job of integration (SinkronSelesai), the newest report of it by event time.
+sinkron_rm = Table(
+    "sinkron_rm", metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("instansi_id", String(ID), nullable=False, index=True),
+    Column("jenis", String(30), nullable=False),
+    Column("sistem", String(10)),
+    Column("arah", String(10)),
+    Column("status", String(10), nullable=False),
+    Column("tahun", Integer),
+    Column("tambah", Integer, nullable=False),
+    Column("ubah", Integer, nullable=False),
+    Column("hapus", Integer, nullable=False),
+    Column("gagal", Integer, nullable=False),
+    Column("berhasil", Integer, nullable=False),
+    Column("pesan", Text),
+    Column("waktu_mulai", DateTime(timezone=True)),
+    Column("waktu_selesai", DateTime(timezone=True)),
     Column("diubah_at", DateTime(timezone=True), nullable=False),
 )
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 from flask import Response, url_for
 from marshmallow import Schema, fields, validate
 
+from kinerja_shared.jobs import JobEnqueueError
 from kinerja_shared.runtime import current_runtime
+from kinerja_shared.web.problems import Problem
 
 from ..wiring import Components
 
@@ -17,6 +19,18 @@ LOCATION = {"Location": {"description": "Path of the job to poll (GET answers it
 def comp() -> Components:
     """reporting's own objects (settings, storage, job runner)."""
     return current_runtime().components
+
+
+def kirim(pengajuan) -> str:
+    """Submit a checked job request (``laporan.ajukan``); a broker that cannot take the job
+    answers 503 with Retry-After (the job row is kept, failed), never a 500."""
+    from ..service_layer import laporan
+
+    try:
+        return laporan.ajukan(comp().runner, pengajuan)
+    except JobEnqueueError:
+        raise Problem(503, "Antrean pekerjaan sedang tidak tersedia; coba lagi sebentar lagi.",
+                      headers={"Retry-After": "30"}) from None
 
 
 def unduh_base() -> str:

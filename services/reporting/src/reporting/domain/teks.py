@@ -3,6 +3,7 @@ suite's enumerations (API.md), as the BKN toolkit and e-Kinerja print them."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember")
@@ -104,3 +105,67 @@ def pangkat_golongan(pangkat: str | None, golongan: str | None) -> str:
 
 def ya_tidak(value: bool) -> str:
     return "Ya" if value else "Tidak"
+
+
+JENJANG = {"PEMULA": "Pemula", "TERAMPIL": "Terampil", "MAHIR": "Mahir", "PENYELIA": "Penyelia",
+           "AHLI_PERTAMA": "Ahli Pertama", "AHLI_MUDA": "Ahli Muda", "AHLI_MADYA": "Ahli Madya",
+           "AHLI_UTAMA": "Ahli Utama"}
+STATUS_AK = {"DRAFT": "Draft", "DIAJUKAN": "Diajukan", "DISETUJUI": "Disetujui",
+             "DITANDATANGANI": "Ditandatangani", "DIBATALKAN": "Dibatalkan"}
+SUMBER_AK = {"KONVERSI": "Konversi", "INTEGRASI": "Integrasi"}
+METODE_TTD = {"TTE": "TTE", "TTD_BASAH": "TTD Basah"}
+JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
+STATUS_KEBERATAN = {"DIAJUKAN": "Diajukan", "DIJELASKAN": "Dijelaskan",
+                    "DISANGGAH_ATASAN": "Disanggah Atasan", "DISANGGAH_PENILAI": "Disanggah Penilai",
+                    "DISETUJUI": "Disetujui", "DITOLAK": "Ditolak", "DITARIK": "Ditarik",
+                    "TERLAMBAT": "Terlambat"}
+KEPUTUSAN_KEBERATAN = {"DISETUJUI": "Disetujui", "DITOLAK": "Ditolak"}
+TIPE_SKP_PMM = {"GURU": "Guru", "KEPALA_SEKOLAH": "Kepala Sekolah"}
+STATUS_SINKRON = {"BERHASIL": "Berhasil", "GAGAL": "Gagal"}
+
+TIGA = Decimal("0.001")
+
+
+def desimal(value) -> Decimal | None:
+    """A Decimal from a snapshot's string (None for None or text that is no number)."""
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def ak(value, default: str = "-") -> str:
+    """Angka kredit as BKN shows it: three decimals, ROUND_HALF_UP (10.9375 -> ``10.938``)."""
+    d = desimal(value)
+    return default if d is None else str(d.quantize(TIGA, rounding=ROUND_HALF_UP))
+
+
+def persen(value, default: str = "-") -> str:
+    """``1.50`` -> ``150%``."""
+    d = desimal(value)
+    if d is None:
+        return default
+    return f"{(d * 100).normalize():f}%"
+
+
+def angka(value, default: str = "-") -> str:
+    """A decimal without trailing zeros (``12.50`` -> ``12.5``, ``7`` -> ``7``)."""
+    d = desimal(value)
+    if d is None:
+        return default
+    return f"{d.normalize():f}"
+
+
+def rentang_bulan(awal, akhir) -> str:
+    """``Juni - Desember`` (same year) or ``Desember 2024 - Februari 2025``."""
+    if awal in (None, "") or akhir in (None, ""):
+        return "-"
+    a = date.fromisoformat(str(awal)[:10])
+    b = date.fromisoformat(str(akhir)[:10])
+    if a.year == b.year:
+        if a.month == b.month:
+            return BULAN[a.month - 1]
+        return f"{BULAN[a.month - 1]} - {BULAN[b.month - 1]}"
+    return f"{BULAN[a.month - 1]} {a.year} - {BULAN[b.month - 1]} {b.year}"

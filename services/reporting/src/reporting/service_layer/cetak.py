@@ -4,7 +4,9 @@ of the exact bytes returned. Each call issues a new document with its own code.
 
 Who may print: what the caller may read at the source. Rencana SKP, evaluasi and the PP 30
 form: the pegawai himself, his pejabat penilai and atasan pejabat penilai, admins of the
-instansi; anyone else 404. The MPH of a unit: admins and the unit's pimpinan.
+instansi; anyone else 404. The MPH of a unit: admins and the unit's pimpinan. The konversi,
+akumulasi and PAK of an angka kredit row: as angka-kredit shows the row (the pegawai, the
+pejabat penilai and atasan pejabat penilai of its predikat, admins of the instansi).
 """
 from __future__ import annotations
 
@@ -23,11 +25,15 @@ from ..adapters.pdf import dokumen as pdf
 from ..adapters.pdf.dasar import Verifikasi
 from ..adapters.tables import dokumen
 from ..domain import kode as kode_mod
-from . import cakupan, dokumen_data, sumber
+from ..adapters.pdf import angka_kredit as pdf_ak
+from . import cakupan, dokumen_ak, dokumen_data, sumber
 
 RENCANA_SKP, EVALUASI, FORM_PP30, MPH = "RENCANA_SKP", "EVALUASI", "FORM_PP30", "MPH"
+AK_KONVERSI, AK_AKUMULASI, PAK = dokumen_ak.KONVERSI, dokumen_ak.AKUMULASI, dokumen_ak.PAK
 JUDUL = {RENCANA_SKP: "Rencana SKP", EVALUASI: "Dokumen Evaluasi Kinerja",
-         FORM_PP30: "Penilaian Prestasi Kerja (PP 30/2019)", MPH: "Matriks Peran Hasil"}
+         FORM_PP30: "Penilaian Prestasi Kerja (PP 30/2019)", MPH: "Matriks Peran Hasil",
+         AK_KONVERSI: "Konversi Predikat Kinerja ke Angka Kredit",
+         AK_AKUMULASI: "Akumulasi Angka Kredit", PAK: "Penetapan Angka Kredit"}
 ANCHOR_PEGAWAI, ANCHOR_PENILAI = "#ttd_pegawai#", "#ttd_penilai#"
 
 
@@ -126,7 +132,8 @@ def form_pp30(uow, principal, comp, penilaian_id: str, opsi: Opsi) -> Terbit:
         raise Conflict("Formulir PP 30/2019 hanya untuk penilaian model PP 30/2019; cetak "
                        "Dokumen Evaluasi Kinerja untuk penilaian ini.", code="bukan-pp30")
     data = dokumen_data.form_pp30(s, pen, tanggal=opsi.tanggal or hari_ini(comp.settings),
-                                  lokasi=opsi.lokasi, jangkar=opsi.jangkar())
+                                  lokasi=opsi.lokasi, jangkar=opsi.jangkar(),
+                                  zona=comp.settings.zona_waktu)
     return terbitkan(s, comp.settings, jenis=FORM_PP30, sumber_id=pen["id"],
                      instansi_id=pen["instansi_id"], data=data, render=pdf.form_pp30,
                      oleh=principal.pegawai_id, pegawai=data["pegawai"],
@@ -147,3 +154,33 @@ def mph(uow, principal, comp, unor_id: str, tahun: int, opsi: Opsi) -> Terbit:
                      instansi_id=unor["instansi_id"], data=data, render=pdf.mph,
                      oleh=principal.pegawai_id, pegawai=None,
                      nama=nama_berkas("mph", unor["nama"], tahun))
+
+
+_RENDER_AK = {AK_KONVERSI: pdf_ak.konversi, AK_AKUMULASI: pdf_ak.akumulasi, PAK: pdf_ak.pak}
+_NAMA_AK = {AK_KONVERSI: "konversi-ak", AK_AKUMULASI: "akumulasi-ak", PAK: "pak"}
+
+
+def angka_kredit(uow, principal, comp, angka_kredit_id: str, jenis: str, opsi: Opsi) -> Terbit:
+    """The konversi, akumulasi or PAK of an AK row. 409: a cancelled row; the konversi of an
+    integrasi (it converts no predikat); a PAK before it was approved."""
+    s = uow.session
+    row = sumber.angka_kredit(s, angka_kredit_id)
+    snap = row["snapshot"]
+    ensure_visible(principal, instansi_id=row["instansi_id"], owner_pegawai_id=row["pegawai_id"],
+                   related_pegawai_ids=((snap.get("pejabat_penilai") or {}).get("id"),
+                                        (snap.get("atasan_pejabat_penilai") or {}).get("id")))
+    if row["status"] == "DIBATALKAN":
+        raise Conflict("Angka kredit ini dibatalkan; dokumennya tidak dapat dicetak.",
+                       code="angka-kredit-dibatalkan")
+    if jenis == AK_KONVERSI and row["sumber"] != "KONVERSI":
+        raise Conflict("Angka kredit integrasi tidak berasal dari konversi predikat; cetak "
+                       "akumulasi atau PAK-nya.", code="bukan-konversi")
+    if jenis == PAK and row["status"] not in ("DISETUJUI", "DITANDATANGANI"):
+        raise Conflict("PAK dapat dicetak setelah angka kredit disetujui.",
+                       code="pak-belum-disetujui")
+    data = dokumen_ak.dokumen(s, row, jenis, tanggal=opsi.tanggal or hari_ini(comp.settings),
+                              lokasi=opsi.lokasi)
+    return terbitkan(s, comp.settings, jenis=jenis, sumber_id=angka_kredit_id,
+                     instansi_id=row["instansi_id"], data=data, render=_RENDER_AK[jenis],
+                     oleh=principal.pegawai_id, pegawai=data["pegawai"],
+                     nama=nama_berkas(_NAMA_AK[jenis], data["pegawai"]["nip"], row["tahun"]))

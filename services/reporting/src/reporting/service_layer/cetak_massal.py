@@ -27,9 +27,9 @@ from sqlalchemy import and_, delete, func, select, update
 from kinerja_shared import clock
 from kinerja_shared.errors import Invalid
 
-from ..adapters.tables import berkas, cetak_item, dokumen, massal, pegawai_ref, penilaian_rm, skp_rm
+from ..adapters.tables import berkas, cetak_item, dokumen, job, massal, pegawai_ref, penilaian_rm, skp_rm
 from . import cakupan, cetak, sumber
-from .laporan import estimasi, muat_job, periode_tahun
+from .laporan import Pengajuan, estimasi, muat_job, periode_tahun
 
 JOB, BAGIAN = "cetak.massal", "cetak.bagian"
 JENIS = (cetak.EVALUASI, cetak.RENCANA_SKP)
@@ -37,8 +37,9 @@ KOMIT = 10  # documents recorded per transaction
 ZIP = "application/zip"
 
 
-def ajukan(uow, principal, runner, *, jenis: str, unor_induk_id: str, tahun: int,
-           periode_id: str | None = None, instansi_id: str | None = None) -> str:
+def periksa(uow, principal, *, jenis: str, unor_induk_id: str, tahun: int,
+            periode_id: str | None = None, instansi_id: str | None = None) -> Pengajuan:
+    """Check a request for a bulk print (``laporan.ajukan`` submits it)."""
     s = uow.session
     if jenis not in JENIS:
         raise Invalid(errors={"jenis": [f"Pilih salah satu: {', '.join(JENIS)}."]},
@@ -53,7 +54,7 @@ def ajukan(uow, principal, runner, *, jenis: str, unor_induk_id: str, tahun: int
         periode_tahun(s, instansi, periode_id, tahun, jenis == cetak.EVALUASI)
     params = {"jenis": jenis, "unor_induk_id": unor_induk_id, "tahun": tahun,
               "periode_id": periode_id}
-    return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
+    return Pengajuan(JOB, params, instansi, principal.pegawai_id)
 
 
 def _sumber(s, instansi_id: str, jenis: str, unor_induk_id: str, tahun: int,
@@ -229,10 +230,14 @@ def lihat(uow, principal, runner, storage, job_id: str, *, link_ttl: int,
     status, error = row["status"], row.get("error")
     if m is not None:
         status = m["status"]
-        for anak in (m["params"] or {}).get("anak", []):
-            child = runner.get(anak)
+        # the parts' job rows through this session: the runner's own connection would wait on
+        # SQLite for the lock this unit of work holds
+        anak = (m["params"] or {}).get("anak", [])
+        for child in s.execute(select(job.c.status, job.c.error).where(
+                job.c.id.in_(anak)).order_by(job.c.dibuat_at, job.c.id)).mappings() if anak else ():
             if child["status"] == "GAGAL":
-                status, error = "GAGAL", child.get("error")
+                status, error = "GAGAL", child["error"]
+                break
     total = m["total"] if m else None
     file = berkas_job(s, job_id)
     pace = {"status": "BERJALAN" if status in ("BERJALAN", "MENYUSUN") else status,

@@ -1,8 +1,9 @@
 """The plain data each document prints, assembled from the read models (``sumber``)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -130,8 +131,70 @@ def _n(value: Any) -> str:
     return "-" if value in (None, "") else f"{float(value):.2f}"
 
 
+JUDUL_KEBERATAN = (
+    ("5", "KEBERATAN DARI PEGAWAI NEGERI SIPIL YANG DINILAI (APABILA ADA)"),
+    ("6", "KEBERATAN DARI ATASAN PEJABAT PENILAI (SANGGAHAN)"),
+    ("7", "KEBERATAN DARI PEJABAT PENILAI (SANGGAHAN)"),
+    ("8", "KEPUTUSAN ATASAN PEJABAT PENILAI ATAS KEBERATAN"))
+
+
+def _waktu_langkah(k: dict, aksi: str, zona: str) -> str | None:
+    for langkah in reversed(k.get("riwayat") or []):
+        if langkah.get("aksi") == aksi and langkah.get("waktu"):
+            return _tgl_lokal(langkah["waktu"], zona)
+    return None
+
+
+def _tgl_lokal(value: str | None, zona: str) -> str | None:
+    if not value:
+        return None
+    return teks.tanggal(datetime.fromisoformat(value).astimezone(ZoneInfo(zona)).date())
+
+
+def _isi_keberatan(k: dict | None, zona: str) -> list[str | None]:
+    """Fields 5-8 of the DKI form from the keberatan's snapshot: the pegawai's keberatan, the
+    atasan pejabat penilai's and the pejabat penilai's sanggahan (the penjelasan under the
+    PermenPAN chain) and the decision with the nilai perilaku decided; each with its date."""
+    if k is None:
+        return [None] * 4
+
+    def bertanggal(text: str | None, waktu: str | None) -> str | None:
+        return f"{text}\n(Tanggal: {waktu})" if text and waktu else text
+
+    status = k.get("status")
+    lima = bertanggal(k.get("alasan"), _tgl_lokal(k.get("diajukan_at"), zona))
+    if status == "TERLAMBAT":
+        lima += "\nDiajukan setelah batas waktu keberatan; tidak diproses."
+    if status == "DITARIK":
+        lima += "\nKeberatan ditarik oleh pegawai" + (
+            f": {k['alasan_tarik']}" if k.get("alasan_tarik") else ".")
+    enam = bertanggal(k.get("sanggahan_atasan"), _waktu_langkah(k, "SANGGAHAN_ATASAN", zona))
+    tujuh = bertanggal(k.get("sanggahan_penilai") or k.get("penjelasan"),
+                       _waktu_langkah(k, "SANGGAHAN_PENILAI", zona)
+                       or _waktu_langkah(k, "PENJELASAN", zona))
+    if k.get("keputusan"):
+        bagian = [f"Keberatan {teks.label(teks.KEPUTUSAN_KEBERATAN, k['keputusan']).lower()}."]
+        if k.get("uraian"):
+            bagian.append(k["uraian"])
+        if k.get("rekomendasi"):
+            bagian.append(f"Rekomendasi: {k['rekomendasi']}")
+        nilai = (k.get("sesudah") or {}).get("nilai_perilaku_pp30") or {}
+        if nilai and k["keputusan"] == "DISETUJUI":
+            bagian.append("Nilai perilaku kerja: " + "; ".join(
+                f"{teks.label(teks.PERILAKU_PP30, a)} {teks.angka(v)}" for a, v in nilai.items()))
+        pemutus = (k.get("pemutus") or {}).get("nama")
+        if pemutus:
+            bagian.append(f"Diputuskan oleh: {pemutus}")
+        delapan = bertanggal("\n".join(bagian), _tgl_lokal(k.get("diputuskan_at"), zona))
+    elif status in ("TERLAMBAT", "DITARIK"):
+        delapan = None
+    else:
+        delapan = f"Belum diputuskan (status: {teks.label(teks.STATUS_KEBERATAN, status)})."
+    return [lima, enam, tujuh, delapan]
+
+
 def form_pp30(s, pen: dict, *, tanggal: date, lokasi: str | None, jangkar: tuple,
-              keberatan: list[tuple[str, str, str | None]] | None = None) -> dict:
+              zona: str = "Asia/Jakarta") -> dict:
     d = evaluasi(s, pen, tanggal=tanggal, lokasi=lokasi, jangkar=jangkar)
     snap = pen["snapshot"]
     pp30 = snap.get("pp30") or {}
@@ -150,11 +213,9 @@ def form_pp30(s, pen: dict, *, tanggal: date, lokasi: str | None, jangkar: tuple
                                 if nilai_perilaku else "-"),
         "nilai_kinerja": _n(snap.get("nilai_kinerja"))}
     d["predikat"] = teks.label(teks.PREDIKAT, pen["predikat"]).upper()
-    d["keberatan"] = keberatan or [
-        ("5", "KEBERATAN DARI PEGAWAI NEGERI SIPIL YANG DINILAI (APABILA ADA)", None),
-        ("6", "KEBERATAN DARI ATASAN PEJABAT PENILAI (SANGGAHAN)", None),
-        ("7", "KEBERATAN DARI PEJABAT PENILAI (SANGGAHAN)", None),
-        ("8", "KEPUTUSAN ATASAN PEJABAT PENILAI ATAS KEBERATAN", None)]
+    isi = _isi_keberatan(sumber.keberatan(s, pen["id"]), zona)
+    d["keberatan"] = [(nomor, judul, teks_isi)
+                      for (nomor, judul), teks_isi in zip(JUDUL_KEBERATAN, isi)]
     kegiatan = {k["rhk_id"]: k for k in pp30.get("kegiatan", [])}
     d["kegiatan"] = []
     for r in skp_snap.get("rhk", []):

@@ -7,7 +7,10 @@ from typing import Mapping
 
 from kinerja_shared.messaging.dispatcher import Handler
 
+from . import angka_kredit_read_model as angka_kredit
 from . import identity_read_model as identity
+from . import integration_read_model as integration
+from . import keberatan_read_model as keberatan
 from . import penilaian_read_model as penilaian
 from . import skp_read_model as skp
 
@@ -27,4 +30,10 @@ def handlers(runtime) -> Mapping[str, Handler]:
         "SkpDibatalkan": skp.skp_dibatalkan,
         "PenilaianDiperbarui": penilaian.penilaian_diperbarui,
         "CapaianOrganisasiFinal": penilaian.capaian_organisasi_final,
+        "AngkaKreditDitetapkan": angka_kredit.angka_kredit_ditetapkan,
+        "PakDitandatangani": angka_kredit.pak_ditandatangani,
+        "KeberatanDiperbarui": keberatan.keberatan_diperbarui,
+        "PmmNilaiDiimpor": integration.pmm_nilai_diimpor,
+        "PmmSinkronDicatat": integration.pmm_sinkron_dicatat,
+        "SinkronSelesai": integration.sinkron_selesai,
     }

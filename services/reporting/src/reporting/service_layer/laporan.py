@@ -1,5 +1,5 @@
-"""Excel reports as jobs: ``ajukan`` checks the request and the caller's right to the units and
-submits the job (POST /laporan answers 202 with its Location); ``lihat`` is the job as clients
+"""Excel reports as jobs: ``periksa`` checks the request and the caller's right to the units,
+``ajukan`` submits the job it checked (POST /laporan answers 202 with its Location); ``lihat`` is the job as clients
 poll it (status, rows done of total, an estimate, the signed download link once ready);
 ``tautan`` the expiring link of the file (GET /laporan/{id}/berkas redirects to it).
 
@@ -7,6 +7,7 @@ Who may see a report job: who asked for it, and the admins of its instansi; anyo
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +25,30 @@ from .laporan_isi import LAPORAN
 JOB = "laporan.excel"
 
 
-def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | None = None,
+@dataclass(frozen=True)
+class Pengajuan:
+    """A checked request for a job, to submit (``ajukan``)."""
+    jenis: str  # the job's name
+    params: dict[str, Any]
+    instansi_id: str
+    dibuat_oleh: str | None
+
+
+def ajukan(runner, pengajuan: Pengajuan) -> str:
+    """Submit a checked request; the job's id. Called outside any unit of work: the runner
+    commits the job row on a connection of its own, which on SQLite (the embedded mode) would
+    wait for the write lock a request's unit of work holds until it ends."""
+    return runner.submit(pengajuan.jenis, pengajuan.params, instansi_id=pengajuan.instansi_id,
+                         dibuat_oleh=pengajuan.dibuat_oleh)
+
+
+def periksa(uow, principal, *, jenis: str, tahun: int, periode_id: str | None = None,
            unor_id: str | None = None, unor_induk_id: str | None = None,
-           status: str | None = None, instansi_id: str | None = None) -> str:
-    """Submit an Excel report; the job's id."""
+           status: str | None = None, instansi_id: str | None = None,
+           **saring: str | None) -> Pengajuan:
+    """Check a request for an Excel report (what ``ajukan`` submits). ``saring``: the report's own filters (ANGKA_KREDIT
+    ``sumber`` and ``metode_tanda_tangan``, KINERJA_GURU ``semester``, LOG_PMM ``tipe_skp``);
+    one the report has not is 422."""
     s = uow.session
     laporan = LAPORAN.get(jenis)
     if laporan is None:
@@ -42,9 +63,18 @@ def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | 
                       errors={"status": [f"Pilihan: {pilihan}."]})
     if periode_id is not None:
         periode_tahun(s, instansi, periode_id, tahun, laporan.periode)
+    saring = {k: v for k, v in saring.items() if v is not None}
+    for name, value in saring.items():
+        if name not in laporan.saringan:
+            raise Invalid(detail="Filter ini tidak berlaku untuk laporan ini.",
+                          errors={name: ["Kosongkan untuk laporan ini."]})
+        if value not in laporan.saringan[name]:
+            raise Invalid(detail="Nilai filter tidak dikenal.",
+                          errors={name: [f"Pilihan: {', '.join(laporan.saringan[name])}."]})
     params = {"jenis": jenis, "tahun": tahun, "periode_id": periode_id, "unor_id": unor_id,
-              "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama}
-    return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
+              "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama,
+              **({"saring": saring} if saring else {})}
+    return Pengajuan(JOB, params, instansi, principal.pegawai_id)
 
 
 def periode_tahun(s, instansi_id: str, periode_id: str, tahun: int, boleh: bool = True) -> dict:
@@ -93,7 +123,9 @@ def lihat(uow, principal, runner, storage, job_id: str, *, link_ttl: int,
         "id": row["id"], "jenis": row["params"].get("jenis"), "status": row["status"],
         "progres": row["progres"], "selesai": row["selesai"], "total": row["total"],
         "baris": hasil.get("baris"), "estimasi_detik": estimasi(row),
-        "filter": {k: v for k, v in row["params"].items() if k not in ("jenis", "pemohon")},
+        "filter": {**{k: v for k, v in row["params"].items()
+                      if k not in ("jenis", "pemohon", "saring")},
+                   **(row["params"].get("saring") or {})},
         "error": row.get("error"), "dibuat_at": row["dibuat_at"], "mulai_at": row["mulai_at"],
         "selesai_at": row["selesai_at"],
         "berkas": _berkas(file, storage, link_ttl, local_base),

@@ -33,6 +33,8 @@ class Permintaan:
     status: str | None = None
     dikecualikan: tuple[str, ...] = ()
     rekap: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    saring: dict[str, str] = field(default_factory=dict)  # the report's own filters (below)
+    zona: str = "Asia/Jakarta"  # times are printed in this zone
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class Jenis:
     hitung: Callable[[Any, Permintaan], int]
     baris: Callable[[Any, Permintaan], Iterator[tuple]]
     periode: bool = True  # whether a periode filter applies
+    # filters of this report alone: name -> the values it accepts (``sumber``, ``metode``, ...)
+    saringan: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a second sheet written after the rows: ``lembar(conn, q, sheet)``
+    lembar: Callable[[Any, Permintaan, Any], None] | None = None
 
 
 def _dalam(column, q: Permintaan):
@@ -270,3 +276,13 @@ LAPORAN: dict[str, Jenis] = {
     "JUMLAH_TIM": JUMLAH_TIM,
     "KEPATUHAN": KEPATUHAN,
 }
+
+
+def _lain() -> None:
+    from . import laporan_isi_lain as lain
+
+    LAPORAN.update({"ANGKA_KREDIT": lain.ANGKA_KREDIT, "KINERJA_GURU": lain.KINERJA_GURU,
+                    "LOG_PMM": lain.LOG_PMM, "KEBERATAN": lain.KEBERATAN})
+
+
+_lain()

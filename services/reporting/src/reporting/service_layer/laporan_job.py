@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from kinerja_shared import clock
 
 from ..adapters.excel import LembarLaporan
+from ..adapters.pembaca import pembaca
 from ..adapters.tables import berkas, instansi_ref, periode_ref
 from ..domain import kepatuhan as kp
 from ..domain import teks
@@ -22,11 +23,13 @@ from . import cakupan
 from .laporan import JOB
 from .laporan_isi import LAPORAN, REKAP_KEPATUHAN, Permintaan
 
+LABEL_SARING = {"sumber": "Sumber", "metode_tanda_tangan": "TTE / TTD Basah",
+                "semester": "Semester", "tipe_skp": "Tipe SKP"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, unor_id=None,
-             unor_induk_id=None, status=None, pemohon=None) -> dict:
+             unor_induk_id=None, status=None, pemohon=None, saring=None) -> dict:
     laporan = LAPORAN[jenis]
     settings = comp.settings
     with runtime.uow() as uow:
@@ -36,8 +39,10 @@ def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, uno
             instansi_ref.c.id == ctx.instansi_id)).scalar() or "-"
         periode = s.execute(select(periode_ref.c.nama).where(
             periode_ref.c.id == periode_id)).scalar() if periode_id else None
+    saring = {k: v for k, v in (saring or {}).items() if v}
     q = Permintaan(tahun, lingkup, periode_id=periode_id, status=status,
-                   dikecualikan=settings.kepatuhan_dikecualikan)
+                   dikecualikan=settings.kepatuhan_dikecualikan, saring=saring,
+                   zona=settings.zona_waktu)
     zona = ZoneInfo(settings.zona_waktu)
     dicetak = clock.now().astimezone(zona)
     kepala = [("Instansi", instansi), ("Tahun", str(tahun)),
@@ -46,13 +51,15 @@ def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, uno
               ("Unit Kerja", lingkup.nama_unor.get(unor_id, "-") if unor_id else "Semua"),
               ("Unit Kerja Induk",
                lingkup.nama_unor.get(unor_induk_id, "-") if unor_induk_id else "Semua"),
+              *((LABEL_SARING.get(k, k), v.replace("_", " ").title())
+                for k, v in saring.items()),
               ("Dicetak", teks.waktu(dicetak, singkatan(settings.zona_waktu))),
               ("Dicetak oleh", pemohon or "-")]
     nama = f"{jenis}_{tahun}_{dicetak:%Y%m%d_%H%M}.xlsx"
     fd, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     try:
-        with runtime.engine.connect() as conn:
+        with pembaca(runtime.engine).connect() as conn:
             ctx.set_total(laporan.hitung(conn, q))
             sheet = LembarLaporan(path, judul=laporan.judul, kolom=laporan.kolom, kepala=kepala)
             for i, row in enumerate(laporan.baris(conn, q), 1):
@@ -60,6 +67,8 @@ def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, uno
                 ctx.advance()
             if jenis == "KEPATUHAN":
                 _rekap(sheet, q)
+            elif laporan.lembar is not None:
+                laporan.lembar(conn, q, sheet)
             baris = sheet.tutup()
         ctx.progress(ctx.total or baris, ctx.total)
         return _simpan(runtime, comp, ctx, path, nama, baris)

@@ -4,7 +4,8 @@ production, scaled alone at year end; docs/DEPLOYMENT.md).
 
 A job function gets its context and params only; ``ikat`` binds the registry to the runtime
 whose components built it (web process, embedded mode, tests). A Celery worker process builds
-a runtime from the environment on its first job (``_terikat``).
+a runtime from the environment on its first job (``_terikat``) and starts the sweeper of
+expired files on a thread (``pembersihan.Pembersih``).
 """
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def _terikat(registry: JobRegistry) -> tuple[Any, Any]:
             d = definition()
             runtime = ServiceRuntime(d, ServiceSettings.from_env(d.name))
             ikat(registry, runtime, runtime.components)
+            # each worker process also sweeps expired files (pembersihan.py), from its first job
+            from .pembersihan import Pembersih
+
+            Pembersih(runtime, runtime.components,
+                      runtime.components.settings.sweep_interval).start()
         return registry.ikatan.runtime, registry.ikatan.components
 
 

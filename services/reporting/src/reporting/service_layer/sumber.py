@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from kinerja_shared.errors import NotFound
 
 from ..adapters.tables import (
-    capaian_rm, instansi_ref, pegawai_ref, penilaian_rm, periode_ref, skp_rm, unor_ref,
+    angka_kredit_rm, capaian_rm, keberatan_rm, instansi_ref, pegawai_ref, penilaian_rm, periode_ref, skp_rm, unor_ref,
 )
 from ..domain import teks
 
@@ -27,6 +27,24 @@ def penilaian(s, penilaian_id: str) -> dict:
     if row is None:
         raise NotFound()
     return dict(row)
+
+
+def angka_kredit(s, angka_kredit_id: str) -> dict:
+    row = s.execute(select(angka_kredit_rm).where(
+        angka_kredit_rm.c.id == angka_kredit_id)).mappings().first()
+    if row is None:
+        raise NotFound()
+    return dict(row)
+
+
+def keberatan(s, penilaian_id: str) -> dict | None:
+    """The keberatan of a penilaian the PP 30 form prints: the newest one filed that was not
+    withdrawn, else the newest withdrawn one (None: no keberatan)."""
+    rows = s.execute(select(keberatan_rm.c.status, keberatan_rm.c.snapshot).where(
+        keberatan_rm.c.penilaian_id == penilaian_id).order_by(
+        keberatan_rm.c.diajukan_at.desc(), keberatan_rm.c.id)).all()
+    aktif = [r.snapshot for r in rows if r.status != "DITARIK"]
+    return (aktif or [r.snapshot for r in rows] or [None])[0]
 
 
 def _memo(s, key: tuple, fn):

@@ -21,6 +21,14 @@ class OpsiCetak(Schema):
                                                          "#ttd_penilai#)."})
 
 
+class OpsiCetakAk(Schema):
+    tanggal = fields.Date(load_default=None, metadata={
+        "description": "Date printed at the signature when the row has no tanggal SK (default: "
+                       "today, Indonesian time)."})
+    lokasi = fields.Str(load_default=None, validate=validate.Length(min=1, max=100), metadata={
+        "description": "Place printed at the signature (default: where the PAK is signed)."})
+
+
 class OpsiMph(OpsiCetak):
     tahun = fields.Int(required=True, validate=TAHUN)
 

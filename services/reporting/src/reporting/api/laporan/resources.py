@@ -9,12 +9,12 @@ from kinerja_shared.web.commands import run_command, run_query
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import laporan
-from ..common import LOCATION, JobSchema, comp, job_args, redirect
+from ..common import LOCATION, JobSchema, comp, job_args, kirim, redirect
 from . import schemas as sc
 
 blp = Blueprint("laporan", __name__, url_prefix="/laporan", description=(
-    "Excel reports (RENCANA_SKP_TAHUNAN, PENILAIAN_SKP, JUMLAH_TIM, KEPATUHAN) built from "
-    "reporting's read models as background jobs."))
+    "Excel reports (RENCANA_SKP_TAHUNAN, PENILAIAN_SKP, JUMLAH_TIM, ANGKA_KREDIT, KINERJA_GURU, "
+    "LOG_PMM, KEPATUHAN, KEBERATAN) built from reporting's read models as background jobs."))
 
 
 @blp.route("")
@@ -25,8 +25,8 @@ class LaporanMinta(MethodView):
     def post(self, data):
         """Start a report: 202 with the job's Location. Admins of the instansi for any unit;
         a pimpinan (or active PLT/PLH) for the units he leads (403 otherwise); a unit of another
-        instansi is 422."""
-        job_id = run_command(laporan.ajukan, comp().runner, **data)
+        instansi is 422; 503 with Retry-After when the job queue cannot take the job."""
+        job_id = kirim(run_query(laporan.periksa, **data))
         body = run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
         return body, 202, {"Location": url_for("laporan.LaporanById", job_id=job_id)}
 
