@@ -101,7 +101,7 @@ def main() -> int:
                        "--exclude-path-regex", "/auth/"]
                 if args.seed is not None:
                     cmd += ["--seed", str(args.seed)]
-                out = subprocess.run(cmd, capture_output=True, text=True)
+                out = subprocess.run(cmd, capture_output=True, text=True, cwd=data)
                 with open(log_path) as f:
                     f.seek(before)
                     server_errors = [line for line in f if SERVER_ERRORS.search(line)]
