@@ -159,3 +159,18 @@ def periksa():
         assert axe(h.drv) == [], nama
         tangkap(h.drv, nama)
     return _periksa
+
+
+@pytest.fixture()
+def periksa_hp():
+    """The same page at a phone's width (390 px): axe-core, then a screenshot `<nama>-hp`; the
+    window goes back to its width after."""
+    def _periksa(h: Halaman, nama: str) -> None:
+        lebar = h.drv.get_window_size()["width"]
+        h.drv.set_window_size(390, 844)
+        try:
+            assert axe(h.drv) == [], nama
+            tangkap(h.drv, f"{nama}-hp")
+        finally:
+            h.drv.set_window_size(lebar, 900)
+    return _periksa

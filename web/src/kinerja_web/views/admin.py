@@ -9,6 +9,7 @@ from .. import format as fmt
 from .. import grafik
 from ..sesi import perlu_admin
 from .common import ambil, api, daftar, hasil, render
+from .pilih import nama_unor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -73,8 +74,9 @@ def unor_baru():
         j = api("POST", "identity", "/unor", json=body)
         if hasil(j, "Unit organisasi dibuat."):
             return redirect(url_for("admin.unor_ubah", unor_id=j.body["id"]))
-        return render("admin/unor_form.html", 422, **_ctx(u=None))
-    return render("admin/unor_form.html", **_ctx(u=None))
+        return render("admin/unor_form.html", 422, **_ctx(
+            u=None, nama_atasan=nama_unor(request.form.get("unor_atasan_id"))))
+    return render("admin/unor_form.html", **_ctx(u=None, nama_atasan=None))
 
 
 @bp.route("/unor/<unor_id>", methods=["GET", "POST"])
@@ -86,8 +88,9 @@ def unor_ubah(unor_id):
         j = api("PATCH", "identity", f"/unor/{unor_id}", json=body)
         if hasil(j, "Unit organisasi disimpan."):
             return redirect(url_for("admin.unor_ubah", unor_id=unor_id))
-        return render("admin/unor_form.html", 422, **_ctx(u=u))
-    return render("admin/unor_form.html", **_ctx(u=u))
+        return render("admin/unor_form.html", 422, **_ctx(
+            u=u, nama_atasan=nama_unor(request.form.get("unor_atasan_id"))))
+    return render("admin/unor_form.html", **_ctx(u=u, nama_atasan=nama_unor(u.get("unor_atasan_id"))))
 
 
 # -- pegawai ----------------------------------------------------------------------------------
@@ -119,8 +122,22 @@ def pegawai_ubah(pegawai_id):
         if hasil(j, "Data pegawai disimpan."):
             return redirect(url_for("admin.pegawai_ubah", pegawai_id=pegawai_id))
         status = 422
-    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": pegawai_id}, page_size=50)
-    return render("admin/pegawai_form.html", status, **_ctx(p=p, plt=plt))
+    return _halaman_pegawai(p, status)
+
+
+def _halaman_pegawai(p: dict, status: int = 200):
+    """The pegawai's form, their Plt./Plh. with the units' names, the pickers' current units."""
+    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": p["id"]}, page_size=50)
+    nama = {}
+    for x in plt:
+        if x.get("unor_id") and x["unor_id"] not in nama:
+            nama[x["unor_id"]] = nama_unor(x["unor_id"])
+        x["unor_nama"] = nama.get(x.get("unor_id"))
+    f = request.form if request.method == "POST" else {}
+    unor_pegawai = f.get("unor_id") if f.get("form") == "pegawai" else p.get("unor_id")
+    return render("admin/pegawai_form.html", status, **_ctx(
+        p=p, plt=plt, nama_unor=nama_unor(unor_pegawai),
+        nama_unor_plt=nama_unor(f.get("unor_id")) if f.get("form") == "plt" else None))
 
 
 @bp.post("/pegawai/<pegawai_id>/plt-plh")
@@ -133,9 +150,7 @@ def plt_plh(pegawai_id):
     j = api("POST", "identity", "/plt-plh", json=body)
     if hasil(j, f"Penugasan {fmt.label(body['jenis'])} disimpan."):
         return redirect(url_for("admin.pegawai_ubah", pegawai_id=pegawai_id) + "#plt")
-    p = ambil("identity", f"/pegawai/{pegawai_id}")
-    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": pegawai_id}, page_size=50)
-    return render("admin/pegawai_form.html", 422, **_ctx(p=p, plt=plt))
+    return _halaman_pegawai(ambil("identity", f"/pegawai/{pegawai_id}"), 422)
 
 
 @bp.post("/pegawai/<pegawai_id>/password")
