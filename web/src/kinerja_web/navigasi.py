@@ -9,6 +9,7 @@ from flask import current_app, request
 MENU = [
     ("Kinerja saya", None, [
         ("Beranda", "beranda.index"),
+        ("Perjanjian kinerja", "perjanjian.daftar"),
         ("SKP saya", "skp.daftar"),
         ("Realisasi dan penilaian", "penilaian.daftar"),
         ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
