@@ -33,6 +33,8 @@ def buat():
     body = {"periode_awal": f.get("periode_awal") or None,
             "periode_akhir": f.get("periode_akhir") or None,
             "pendekatan": f.get("pendekatan") or "KUANTITATIF"}
+    if f.get("model"):
+        body["model"] = f["model"]
     if f.get("pejabat_penilai_nip"):
         body["pejabat_penilai_nip"] = f["pejabat_penilai_nip"].strip()
     j = api("POST", "skp", "/skp", json=body)
