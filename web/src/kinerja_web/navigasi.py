@@ -29,6 +29,8 @@ MENU = [
         ("Impor data", "admin.impor"),
         ("Periode penilaian", "admin.periode"),
         ("Capaian organisasi", "admin.capaian"),
+        ("Perpanjangan pengisian", "admin.perpanjangan"),
+        ("Pengaturan instansi", "admin.pengaturan"),
         ("Progres instansi", "admin.progres"),
         # ("Laporan", "laporan.daftar"),                 # reporting service
         # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
