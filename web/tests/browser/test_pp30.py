@@ -1,9 +1,10 @@
 """The PP 30/2019 (DKI) flow in a real browser: a pegawai makes a PP 30 SKP with a kegiatan's
 targets, the pejabat penilai approves it; the pegawai fills the pengukuran (a kualitas above
 100 refused next to its field, the typed values kept), a tugas tambahan, and sends it; the
-pejabat penilai adds a kreativitas, the nilai perilaku (a value above 100 refused), a catatan
-perilaku (a date outside the period refused), sees nilai SKP, nilai prestasi kerja and
-predikat, and sets the penilaian."""
+pejabat penilai adds a kreativitas, corrects the tugas tambahan with a reason, rates the
+nilai perilaku (a value above 100 refused; no Kepemimpinan for a staff member), adds a
+catatan perilaku (a date outside the period refused) and corrects it, sees nilai SKP, nilai
+prestasi kerja and predikat, and sets the penilaian."""
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -82,6 +83,15 @@ def test_pengukuran_dan_penilaian_pp30(h, periksa, periksa_hp, suite, demo, tung
     h.pilih("#entri-kreativitas-jumlah", "1")
     h.tekan("#kreativitas form button[type=submit]")
     assert "Kreativitas ditambahkan" in h.teks
+    # the tugas tambahan corrected with a reason (kept in the riwayat)
+    h.el("#tugas-tambahan details.ubah-entri summary").click()
+    fu = h.el("#tugas-tambahan details.ubah-entri form input[name=form]").get_attribute("value")
+    h.isi(f"#{fu}-jumlah", "4").isi(f"#{fu}-alasan", "Empat kali menjadi panitia seleksi")
+    h.tekan(f"#tugas-tambahan details.ubah-entri button[type=submit]")
+    assert "Tugas tambahan diubah" in h.teks
+    assert h.el("#tugas-tambahan tbody td:nth-child(2)").text == "4"
+    # a staff member (no pimpinan): no Kepemimpinan to rate
+    assert not h.drv.find_elements(By.ID, "np-KEPEMIMPINAN")
     for aspek, nilai in (("ORIENTASI_PELAYANAN", "88"), ("KOMITMEN", "120"),
                          ("INISIATIF_KERJA", "85"), ("KERJA_SAMA", "90")):
         h.isi(f"#np-{aspek}", nilai)
@@ -106,6 +116,12 @@ def test_pengukuran_dan_penilaian_pp30(h, periksa, periksa_hp, suite, demo, tung
     h.tekan("#tombol-catatan")
     assert "Catatan perilaku ditambahkan" in h.teks
     assert "Membantu rekan" in h.el("#catatan-perilaku").text
+    h.el("#catatan-perilaku details.ubah-catatan summary").click()
+    fu = h.el("#catatan-perilaku details.ubah-catatan input[name=form]").get_attribute("value")
+    h.isi(f"#{fu}-uraian", "Membantu rekan menyiapkan bahan rapat pimpinan di luar jam kerja.")
+    h.tekan("#catatan-perilaku details.ubah-catatan button[type=submit]")
+    assert "Catatan perilaku diubah" in h.teks and "rapat pimpinan" in h.el(
+        "#catatan-perilaku").text
     nilai = h.el("#nilai-pp30").text
     assert "Nilai SKP" in nilai and "—" not in nilai.split("Predikat")[1]
     periksa(h, "31-penilaian-pp30")
@@ -115,3 +131,7 @@ def test_pengukuran_dan_penilaian_pp30(h, periksa, periksa_hp, suite, demo, tung
     p = suite.api("GET", f"/api/penilaian/penilaian/{pen['id']}", t).json()
     assert p["status"] == "DITETAPKAN" and p["pp30"]["perilaku"]["KOMITMEN"].startswith("87")
     assert p["catatan_perilaku"][0]["tanggal"] == pen["periode"]["awal"]
+    [tugas] = [x for x in p["pp30"]["tambahan"] if x["jenis"] == "TUGAS_TAMBAHAN"]
+    assert tugas["jumlah"] == 4
+    riwayat = suite.api("GET", f"/api/penilaian/penilaian/{pen['id']}/riwayat", t).json()
+    assert any(r.get("alasan") == "Empat kali menjadi panitia seleksi" for r in riwayat), riwayat

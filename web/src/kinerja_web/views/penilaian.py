@@ -54,11 +54,30 @@ def tampil(penilaian_id: str, status: int = 200):
             r[k] = _polos(r.get(k))
         r["target_revisi"] = {k: _polos(v) for k, v in (r.get("target_revisi") or {}).items()}
     pp30["perilaku"] = {k: _polos(v) for k, v in (pp30.get("perilaku") or {}).items()}
+    aspek = ASPEK_PP30
+    if p.get("model") == "PP_30_2019" and peran(p) == "penilai" and p.get("status") in TERBUKA:
+        aspek = _aspek_pp30(p, pp30["perilaku"])
     return render("penilaian/detail.html", status, p=p, peran=peran(p), realisasi=realisasi,
                   terbuka=p.get("status") in TERBUKA,
                   pp30_realisasi={r["rhk_id"]: r for r in pp30.get("realisasi") or []},
                   pp30_tambahan=pp30.get("tambahan") or [], pp30_perilaku=pp30.get("perilaku") or {},
-                  ASPEK_PP30=ASPEK_PP30)
+                  ASPEK_PP30=aspek)
+
+
+def _aspek_pp30(p: dict, nilai: dict) -> tuple[str, ...]:
+    """The aspects the pejabat penilai rates (penilaian's rule): KEPEMIMPINAN for a pimpinan
+    or an SKP JPT, or for everybody when the instansi sets pp30_kepemimpinan_hanya_pimpinan
+    off; already rated ones always."""
+    if "KEPEMIMPINAN" in nilai or p.get("jenis") == "JPT":
+        return ASPEK_PP30
+    peg = api("GET", "identity", f"/pegawai/{p['pegawai_id']}")
+    if peg.ok and peg.body.get("jenis_jabatan") == "PIMPINAN":
+        return ASPEK_PP30
+    ins = api("GET", "identity", f"/instansi/{g.pengguna.instansi_id}")
+    atur = (ins.body or {}).get("pengaturan") or {} if ins.ok else {}
+    if atur.get("pp30_kepemimpinan_hanya_pimpinan") is False:
+        return ASPEK_PP30
+    return ASPEK_PP30[:-1]
 
 
 def _polos(v):
@@ -181,6 +200,22 @@ def pp30_tambah(penilaian_id, jenis):
     return _setelah(j, penilaian_id, f"{ENTRI[jenis]} ditambahkan.", f"#{jenis}")
 
 
+@bp.post("/<penilaian_id>/pp30/<jenis>/<entri_id>/ubah")
+@perlu_masuk
+def pp30_ubah(penilaian_id, jenis, entri_id):
+    """Correct a tugas tambahan or kreativitas (uraian, jumlah) with an optional alasan."""
+    if jenis not in ENTRI:
+        abort(404)
+    f = request.form
+    jumlah = (f.get("jumlah") or "").strip()
+    body = {"uraian": (f.get("uraian") or "").strip(),
+            "jumlah": int(jumlah) if jumlah.isdigit() else jumlah or None,
+            "alasan": (f.get("alasan") or "").strip() or None}
+    j = api("PATCH", "penilaian", f"/penilaian/{penilaian_id}/pp30/{jenis}/{entri_id}",
+            json=body)
+    return _setelah(j, penilaian_id, f"{ENTRI[jenis]} diubah.", f"#{jenis}")
+
+
 @bp.post("/<penilaian_id>/pp30/<jenis>/<entri_id>/hapus")
 @perlu_masuk
 def pp30_hapus(penilaian_id, jenis, entri_id):
@@ -199,6 +234,17 @@ def catatan_tambah(penilaian_id):
     j = api("POST", "penilaian", f"/penilaian/{penilaian_id}/catatan-perilaku", json={
         "tanggal": f.get("tanggal") or None, "uraian": (f.get("uraian") or "").strip()})
     return _setelah(j, penilaian_id, "Catatan perilaku ditambahkan.", "#catatan-perilaku")
+
+
+@bp.post("/<penilaian_id>/catatan-perilaku/<catatan_id>/ubah")
+@perlu_masuk
+def catatan_ubah(penilaian_id, catatan_id):
+    f = request.form
+    body = {"tanggal": f.get("tanggal") or None, "uraian": (f.get("uraian") or "").strip(),
+            "alasan": (f.get("alasan") or "").strip() or None}
+    j = api("PATCH", "penilaian", f"/penilaian/{penilaian_id}/catatan-perilaku/{catatan_id}",
+            json=body)
+    return _setelah(j, penilaian_id, "Catatan perilaku diubah.", "#catatan-perilaku")
 
 
 @bp.post("/<penilaian_id>/catatan-perilaku/<catatan_id>/hapus")
