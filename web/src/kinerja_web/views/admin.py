@@ -90,7 +90,8 @@ def unor_ubah(unor_id):
             return redirect(url_for("admin.unor_ubah", unor_id=unor_id))
         return render("admin/unor_form.html", 422, **_ctx(
             u=u, nama_atasan=nama_unor(request.form.get("unor_atasan_id"))))
-    return render("admin/unor_form.html", **_ctx(u=u, nama_atasan=nama_unor(u.get("unor_atasan_id"))))
+    return render("admin/unor_form.html",
+                  **_ctx(u=u, nama_atasan=nama_unor(u.get("unor_atasan_id"))))
 
 
 # -- pegawai ----------------------------------------------------------------------------------

@@ -60,7 +60,8 @@ def tampil(penilaian_id: str, status: int = 200):
     return render("penilaian/detail.html", status, p=p, peran=peran(p), realisasi=realisasi,
                   terbuka=p.get("status") in TERBUKA,
                   pp30_realisasi={r["rhk_id"]: r for r in pp30.get("realisasi") or []},
-                  pp30_tambahan=pp30.get("tambahan") or [], pp30_perilaku=pp30.get("perilaku") or {},
+                  pp30_tambahan=pp30.get("tambahan") or [],
+                  pp30_perilaku=pp30.get("perilaku") or {},
                   ASPEK_PP30=aspek)
 
 
