@@ -53,6 +53,12 @@ def test_admin_memilih_unit_dengan_cari_dan_pohon(h, periksa, periksa_hp, suite,
     assert suite.api("GET", f"/api/identity/pegawai/{peg['id']}", tk).json()["unor_id"] == \
         upt["id"]
 
+    # the unit form: its unit atasan with the same picker, "no unit atasan" offered
+    h.buka(f"/admin/unor/{umpeg['id']}")
+    assert "Sekretariat" in h.el("#pu-atasan-kini + label").text
+    assert not h.el("#pu-atasan-kosong").is_selected()
+    periksa(h, "28-admin-unor-ubah")
+
     # a unit without choosing one is refused next to the picker, nothing typed is lost
     h.buka(f"/admin/pegawai/{peg['id']}#plt")
     h.isi("#plt-jabatan", "Plt. Kepala Subbagian Umum")
