@@ -156,3 +156,9 @@ def demo(suite) -> Demo:
     wait_until(lambda: suite.api("GET", f"/api/skp/skp", t).status_code == 200 and
                suite.api("GET", "/api/skp/peran-saya", t).status_code == 200, what="skp")
     return Demo(admin_instansi, kepala, staf[0], staf[1], ins["id"])
+
+
+@pytest.fixture(scope="session")
+def admin_pusat() -> tuple[str, str]:
+    """NIP and password of the suite's first-start admin_pusat."""
+    return ADMIN_NIP, ADMIN_PASSWORD

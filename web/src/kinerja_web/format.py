@@ -68,6 +68,16 @@ LABEL = {
     "ANGGOTA": "Anggota",
     "PERMENPAN_6_2022": "PermenPAN-RB 6/2022",
     "PP_30_2019": "PP 30/2019",
+    # PP 30/2019 perilaku aspects (DKI form)
+    "ORIENTASI_PELAYANAN": "Orientasi Pelayanan",
+    "KOMITMEN": "Komitmen",
+    "INISIATIF_KERJA": "Inisiatif Kerja",
+    "KERJA_SAMA": "Kerja Sama",
+    "KEPEMIMPINAN": "Kepemimpinan",
+    # instansi pengaturan
+    "PERINGATAN": "Peringatan",
+    "BLOKIR": "Blokir",
+    "DKI": "DKI Jakarta (sanggahan berjenjang)",
 }
 
 RATING = ["DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI"]

@@ -9,6 +9,7 @@ from flask import current_app, request
 MENU = [
     ("Kinerja saya", None, [
         ("Beranda", "beranda.index"),
+        ("Perjanjian kinerja", "perjanjian.daftar"),
         ("SKP saya", "skp.daftar"),
         ("Realisasi dan penilaian", "penilaian.daftar"),
         ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
@@ -28,6 +29,8 @@ MENU = [
         ("Impor data", "admin.impor"),
         ("Periode penilaian", "admin.periode"),
         ("Capaian organisasi", "admin.capaian"),
+        ("Perpanjangan pengisian", "admin.perpanjangan"),
+        ("Pengaturan instansi", "admin.pengaturan"),
         ("Progres instansi", "admin.progres"),
         # ("Laporan", "laporan.daftar"),                 # reporting service
         # ("Sinkron SIASN", "integrasi.siasn"),          # integration service

@@ -91,6 +91,25 @@ def tangkap(drv, nama: str) -> Path:
 
 
 
+def _diganti(old):
+    """A wait condition: the page of ``old`` (its <html>) has been replaced. Chromium answers
+    a node of a page being replaced either as stale or as "does not belong to the document"
+    (a race under load); both mean the new page is there."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def _cek(_drv) -> bool:
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+    return _cek
+
+
 class Halaman:
     def __init__(self, drv, base: str):
         self.drv, self.base = drv, base
@@ -119,7 +138,7 @@ class Halaman:
         e = self.el(css)
         self.drv.execute_script("arguments[0].scrollIntoView({block: 'center'})", e)
         e.click()
-        WebDriverWait(self.drv, 30).until(EC.staleness_of(old))
+        WebDriverWait(self.drv, 30).until(_diganti(old))
         WebDriverWait(self.drv, 30).until(
             lambda d: d.execute_script("return document.readyState") == "complete")
         return self
@@ -127,7 +146,7 @@ class Halaman:
     def tekan_tautan(self, teks: str):
         old = self.drv.find_element(By.TAG_NAME, "html")
         self.drv.find_element(By.PARTIAL_LINK_TEXT, teks).click()
-        WebDriverWait(self.drv, 30).until(EC.staleness_of(old))
+        WebDriverWait(self.drv, 30).until(_diganti(old))
         return self
 
     @property
@@ -158,4 +177,19 @@ def periksa():
     def _periksa(h: Halaman, nama: str) -> None:
         assert axe(h.drv) == [], nama
         tangkap(h.drv, nama)
+    return _periksa
+
+
+@pytest.fixture()
+def periksa_hp():
+    """The same page at a phone's width (390 px): axe-core, then a screenshot `<nama>-hp`; the
+    window goes back to its width after."""
+    def _periksa(h: Halaman, nama: str) -> None:
+        lebar = h.drv.get_window_size()["width"]
+        h.drv.set_window_size(390, 844)
+        try:
+            assert axe(h.drv) == [], nama
+            tangkap(h.drv, f"{nama}-hp")
+        finally:
+            h.drv.set_window_size(lebar, 900)
     return _periksa

@@ -11,3 +11,10 @@ document.addEventListener("submit", function (event) {
   var question = (button && button.dataset.konfirmasi) || event.target.dataset.konfirmasi;
   if (question && !window.confirm(question)) { event.preventDefault(); }
 });
+// Enter in a picker's search field searches (htmx's "search" event) instead of sending the form.
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Enter" && event.target.matches && event.target.matches("input[data-cari]")) {
+    event.preventDefault();
+    event.target.dispatchEvent(new Event("search", {bubbles: true}));
+  }
+});

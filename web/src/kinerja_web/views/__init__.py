@@ -6,6 +6,7 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     from . import admin, auth, beranda, penilai, penilaian, skp
+    from . import perjanjian, pilih, relasi
 
-    for module in (auth, beranda, skp, penilaian, penilai, admin):
+    for module in (auth, beranda, skp, penilaian, penilai, admin, pilih, relasi, perjanjian):
         app.register_blueprint(module.bp)

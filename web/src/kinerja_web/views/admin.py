@@ -9,6 +9,7 @@ from .. import format as fmt
 from .. import grafik
 from ..sesi import perlu_admin
 from .common import ambil, api, daftar, hasil, render
+from .pilih import nama_unor
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -73,8 +74,9 @@ def unor_baru():
         j = api("POST", "identity", "/unor", json=body)
         if hasil(j, "Unit organisasi dibuat."):
             return redirect(url_for("admin.unor_ubah", unor_id=j.body["id"]))
-        return render("admin/unor_form.html", 422, **_ctx(u=None))
-    return render("admin/unor_form.html", **_ctx(u=None))
+        return render("admin/unor_form.html", 422, **_ctx(
+            u=None, nama_atasan=nama_unor(request.form.get("unor_atasan_id"))))
+    return render("admin/unor_form.html", **_ctx(u=None, nama_atasan=None))
 
 
 @bp.route("/unor/<unor_id>", methods=["GET", "POST"])
@@ -86,8 +88,10 @@ def unor_ubah(unor_id):
         j = api("PATCH", "identity", f"/unor/{unor_id}", json=body)
         if hasil(j, "Unit organisasi disimpan."):
             return redirect(url_for("admin.unor_ubah", unor_id=unor_id))
-        return render("admin/unor_form.html", 422, **_ctx(u=u))
-    return render("admin/unor_form.html", **_ctx(u=u))
+        return render("admin/unor_form.html", 422, **_ctx(
+            u=u, nama_atasan=nama_unor(request.form.get("unor_atasan_id"))))
+    return render("admin/unor_form.html",
+                  **_ctx(u=u, nama_atasan=nama_unor(u.get("unor_atasan_id"))))
 
 
 # -- pegawai ----------------------------------------------------------------------------------
@@ -119,8 +123,22 @@ def pegawai_ubah(pegawai_id):
         if hasil(j, "Data pegawai disimpan."):
             return redirect(url_for("admin.pegawai_ubah", pegawai_id=pegawai_id))
         status = 422
-    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": pegawai_id}, page_size=50)
-    return render("admin/pegawai_form.html", status, **_ctx(p=p, plt=plt))
+    return _halaman_pegawai(p, status)
+
+
+def _halaman_pegawai(p: dict, status: int = 200):
+    """The pegawai's form, their Plt./Plh. with the units' names, the pickers' current units."""
+    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": p["id"]}, page_size=50)
+    nama = {}
+    for x in plt:
+        if x.get("unor_id") and x["unor_id"] not in nama:
+            nama[x["unor_id"]] = nama_unor(x["unor_id"])
+        x["unor_nama"] = nama.get(x.get("unor_id"))
+    f = request.form if request.method == "POST" else {}
+    unor_pegawai = f.get("unor_id") if f.get("form") == "pegawai" else p.get("unor_id")
+    return render("admin/pegawai_form.html", status, **_ctx(
+        p=p, plt=plt, nama_unor=nama_unor(unor_pegawai),
+        nama_unor_plt=nama_unor(f.get("unor_id")) if f.get("form") == "plt" else None))
 
 
 @bp.post("/pegawai/<pegawai_id>/plt-plh")
@@ -133,9 +151,7 @@ def plt_plh(pegawai_id):
     j = api("POST", "identity", "/plt-plh", json=body)
     if hasil(j, f"Penugasan {fmt.label(body['jenis'])} disimpan."):
         return redirect(url_for("admin.pegawai_ubah", pegawai_id=pegawai_id) + "#plt")
-    p = ambil("identity", f"/pegawai/{pegawai_id}")
-    plt, _ = daftar("identity", "/plt-plh", {"pegawai_id": pegawai_id}, page_size=50)
-    return render("admin/pegawai_form.html", 422, **_ctx(p=p, plt=plt))
+    return _halaman_pegawai(ambil("identity", f"/pegawai/{pegawai_id}"), 422)
 
 
 @bp.post("/pegawai/<pegawai_id>/password")
@@ -273,3 +289,134 @@ def progres():
             "ditetapkan": _total("penilaian", "/penilaian", {**q, "status": "DITETAPKAN"}),
         })
     return render("admin/progres.html", **_ctx(baris=baris, paging=paging, tahun=tahun))
+
+
+# -- perpanjangan batas pengisian -------------------------------------------------------------
+
+@bp.route("/perpanjangan", methods=["GET", "POST"])
+@perlu_admin
+def perpanjangan():
+    """Extend a period's batas pengisian for one pegawai or one unit (penilaian's
+    /perpanjangan): the periods of a year, the extensions of the chosen one, the form."""
+    tahun = request.values.get("tahun") or str(fmt.tahun_ini())
+    per, _ = daftar("identity", "/periode", {"instansi_id": instansi_id(), "tahun": tahun},
+                    page_size=50)
+    per.sort(key=lambda p: (p.get("final") or False, p.get("tanggal_awal") or ""))
+    periode_id = request.values.get("periode_id") or (per[0]["id"] if per else None)
+    status = 200
+    f = request.form
+    if request.method == "POST":
+        sasaran = f.get("sasaran")
+        body = {"periode_id": periode_id,
+                "pegawai_id": (f.get("pegawai_id") or None) if sasaran == "pegawai" else None,
+                "unor_id": (f.get("unor_id") or None) if sasaran == "unor" else None,
+                "batas_pengisian": f.get("batas_pengisian") or None,
+                "alasan": (f.get("alasan") or "").strip() or None}
+        j = api("POST", "penilaian", "/perpanjangan", json=body)
+        if hasil(j, "Batas pengisian diperpanjang."):
+            return redirect(url_for("admin.perpanjangan", tahun=tahun, periode_id=periode_id,
+                                    instansi_id=instansi_id()))
+        if sasaran == "unor" and "pegawai_id" in g.errors:  # "one of the two" names pegawai_id
+            g.errors["unor_id"] = g.errors.pop("pegawai_id")
+        status = 422 if j.status == 422 else j.status
+    items, paging = daftar("penilaian", "/perpanjangan", {"periode_id": periode_id}) \
+        if periode_id else ([], {"page": 1, "total_pages": 1, "total": 0})
+    for x in items:
+        if x.get("unor_id"):
+            x["nama"] = nama_unor(x["unor_id"])
+        elif x.get("pegawai_id"):
+            j = api("GET", "identity", f"/pegawai/{x['pegawai_id']}")
+            x["nama"] = j.body.get("nama") if j.ok else x["pegawai_id"]
+    terpilih_pegawai = []
+    if f.get("pegawai_id"):
+        j = api("GET", "identity", f"/pegawai/{f['pegawai_id']}")
+        terpilih_pegawai = [j.body] if j.ok else []
+    return render("admin/perpanjangan.html", status, **_ctx(
+        items=items, paging=paging, tahun=tahun, periode=per, periode_id=periode_id,
+        periode_ini=next((p for p in per if p["id"] == periode_id), None),
+        terpilih_pegawai=terpilih_pegawai, nama_unor_pilih=nama_unor(f.get("unor_id"))))
+
+
+# -- pengaturan instansi ----------------------------------------------------------------------
+
+PENGATURAN_PILIHAN = ("model_skp", "skema_periode", "penegakan_distribusi", "alur_keberatan",
+                      "zona_waktu")
+PENGATURAN_YA_TIDAK = ("angka_kredit_periodik", "tampilkan_nama_penilai_perilaku",
+                       "predikat_tahunan_dari_periode_final", "pp30_penilaian_360",
+                       "pp30_kepemimpinan_hanya_pimpinan")
+BAND = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG")
+# what a key the instansi never set means: identity's PENGATURAN_BAWAAN and, for the keys
+# penilaian reads, penilaian's domain/pengaturan.py (identity stores only what was set)
+BAWAAN = {"model_skp": "PERMENPAN_6_2022", "skema_periode": "TAHUNAN",
+          "jendela_keberatan_hari": 14, "penegakan_distribusi": "PERINGATAN",
+          "alur_keberatan": "PERMENPAN_6_2022", "angka_kredit_periodik": False,
+          "zona_waktu": "Asia/Jakarta", "tampilkan_nama_penilai_perilaku": False,
+          "predikat_tahunan_dari_periode_final": True, "pp30_penilaian_360": False,
+          "pp30_kepemimpinan_hanya_pimpinan": True,
+          "pp30_band": {"SANGAT_BAIK": 110, "BAIK": 90, "BUTUH_PERBAIKAN": 70, "KURANG": 50}}
+
+
+def _angka(v: str | None):
+    v = (v or "").strip()
+    return int(v) if v.isdigit() else (v or None)
+
+
+def _desimal(v: str | None):
+    """A band as typed ("90", "87,5"): a number for the API, else the text (the API says
+    what is wrong with it)."""
+    v = (v or "").strip().replace(",", ".")
+    try:
+        return float(v) if v else None
+    except ValueError:
+        return v
+
+
+def _teks_angka(v) -> str:
+    return fmt.angka(v).replace(".", "") if isinstance(v, (int, float)) else str(v or "")
+
+
+@bp.route("/pengaturan", methods=["GET", "POST"])
+@perlu_admin
+def pengaturan():
+    """The instansi's pengaturan (identity's /instansi/{id}: model SKP, period scheme, keberatan,
+    angka kredit, penilaian's settings, time zone). An admin_pusat changes them; an
+    admin_instansi reads them (identity lets only admin_pusat write)."""
+    iid = instansi_id()
+    boleh = "admin_pusat" in g.pengguna.roles
+    status = 200
+    f = request.form
+    if request.method == "POST":
+        if not boleh:
+            abort(403)
+        p = {k: f.get(k) or None for k in PENGATURAN_PILIHAN}
+        p.update({k: f.get(k) == "ya" for k in PENGATURAN_YA_TIDAK})
+        p["jendela_keberatan_hari"] = _angka(f.get("jendela_keberatan_hari"))
+        p["pemutus_keberatan_pegawai_id"] = f.get("pemutus_keberatan_pegawai_id") or None
+        p["pp30_band"] = {b: _desimal(f.get(f"band_{b}")) for b in BAND}
+        j = api("PATCH", "identity", f"/instansi/{iid}", json={"pengaturan": p})
+        if hasil(j, "Pengaturan instansi disimpan."):
+            return redirect(url_for("admin.pengaturan", instansi_id=iid))
+        # the API names fields under pengaturan (and pp30_band.<predikat>)
+        g.errors = {k.removeprefix("pengaturan.").replace("pp30_band.", "band_")
+                    .removesuffix(".value").removesuffix(".key"): v
+                    for k, v in g.errors.items()}
+        status = 422 if j.status == 422 else j.status
+    ins = ambil("identity", f"/instansi/{iid}")
+    atur = {**BAWAAN, **(ins.get("pengaturan") or {})}
+    if request.method == "POST":
+        nilai = dict(f)
+    else:
+        nilai = {**{k: atur.get(k) for k in (*PENGATURAN_PILIHAN, "jendela_keberatan_hari")},
+                 **{f"band_{b}": _teks_angka((atur.get("pp30_band") or {}).get(b))
+                    for b in BAND}}
+        nilai = {k: ("" if v is None else str(v)) for k, v in nilai.items()}
+    ya = {k: (f.get(k) == "ya") if request.method == "POST" else bool(atur.get(k))
+          for k in PENGATURAN_YA_TIDAK}
+    pemutus_id = f.get("pemutus_keberatan_pegawai_id") if request.method == "POST" \
+        else atur.get("pemutus_keberatan_pegawai_id")
+    pemutus = []
+    if pemutus_id:
+        j = api("GET", "identity", f"/pegawai/{pemutus_id}")
+        pemutus = [j.body if j.ok else {"id": pemutus_id, "nama": pemutus_id}]
+    return render("admin/pengaturan.html", status, **_ctx(
+        ins=ins, atur=atur, boleh=boleh, nilai=nilai, ya=ya, pemutus=pemutus, BAND=BAND))

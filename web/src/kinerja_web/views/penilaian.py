@@ -2,6 +2,8 @@
 balik, rating and tetapkan on the same page, the perilaku feedback I owe, riwayat."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from flask import Blueprint, abort, g, redirect, request, url_for
 
 from .. import format as fmt
@@ -46,8 +48,48 @@ def peran(p: dict) -> str:
 def tampil(penilaian_id: str, status: int = 200):
     p = ambil("penilaian", f"/penilaian/{penilaian_id}")
     realisasi = {r["indikator_id"]: r for r in p.get("realisasi") or []}
+    pp30 = p.get("pp30") or {}
+    for r in pp30.get("realisasi") or []:  # "10.0000" as the pegawai typed it: "10"
+        for k in PP30_NILAI:
+            r[k] = _polos(r.get(k))
+        r["target_revisi"] = {k: _polos(v) for k, v in (r.get("target_revisi") or {}).items()}
+    pp30["perilaku"] = {k: _polos(v) for k, v in (pp30.get("perilaku") or {}).items()}
+    aspek = ASPEK_PP30
+    if p.get("model") == "PP_30_2019" and peran(p) == "penilai" and p.get("status") in TERBUKA:
+        aspek = _aspek_pp30(p, pp30["perilaku"])
     return render("penilaian/detail.html", status, p=p, peran=peran(p), realisasi=realisasi,
-                  terbuka=p.get("status") in TERBUKA)
+                  terbuka=p.get("status") in TERBUKA,
+                  pp30_realisasi={r["rhk_id"]: r for r in pp30.get("realisasi") or []},
+                  pp30_tambahan=pp30.get("tambahan") or [],
+                  pp30_perilaku=pp30.get("perilaku") or {},
+                  ASPEK_PP30=aspek)
+
+
+def _aspek_pp30(p: dict, nilai: dict) -> tuple[str, ...]:
+    """The aspects the pejabat penilai rates (penilaian's rule): KEPEMIMPINAN for a pimpinan
+    or an SKP JPT, or for everybody when the instansi sets pp30_kepemimpinan_hanya_pimpinan
+    off; already rated ones always."""
+    if "KEPEMIMPINAN" in nilai or p.get("jenis") == "JPT":
+        return ASPEK_PP30
+    peg = api("GET", "identity", f"/pegawai/{p['pegawai_id']}")
+    if peg.ok and peg.body.get("jenis_jabatan") == "PIMPINAN":
+        return ASPEK_PP30
+    ins = api("GET", "identity", f"/instansi/{g.pengguna.instansi_id}")
+    atur = (ins.body or {}).get("pengaturan") or {} if ins.ok else {}
+    if atur.get("pp30_kepemimpinan_hanya_pimpinan") is False:
+        return ASPEK_PP30
+    return ASPEK_PP30[:-1]
+
+
+def _polos(v):
+    """A decimal string without trailing zeros (``"12.5000"`` -> ``"12.5"``)."""
+    if v in (None, ""):
+        return v
+    try:
+        d = Decimal(str(v))
+    except InvalidOperation:
+        return v
+    return format(d.normalize(), "f")
 
 
 @bp.get("/<penilaian_id>")
@@ -116,6 +158,101 @@ def rating(penilaian_id):
         body["justifikasi"] = f["justifikasi"].strip()
     j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/rating", json=body)
     return _setelah(j, penilaian_id, "Rating disimpan.", "#rating")
+
+
+# -- PP 30/2019 (DKI): pengukuran per kegiatan, tugas tambahan, kreativitas, nilai perilaku ----
+
+PP30_NILAI = ("kuantitas", "kualitas", "waktu", "biaya")
+ASPEK_PP30 = ("ORIENTASI_PELAYANAN", "KOMITMEN", "INISIATIF_KERJA", "KERJA_SAMA", "KEPEMIMPINAN")
+ENTRI = {"tugas-tambahan": "Tugas tambahan", "kreativitas": "Kreativitas"}
+
+
+@bp.post("/<penilaian_id>/pp30/realisasi/<rhk_id>")
+@perlu_masuk
+def pp30_realisasi(penilaian_id, rhk_id):
+    f = request.form
+    body = {k: (f.get(k) or "").strip() or None for k in PP30_NILAI}
+    revisi = {k: f.get(f"revisi_{k}").strip() for k in PP30_NILAI
+              if (f.get(f"revisi_{k}") or "").strip()}
+    body["target_revisi"] = revisi or None
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/pp30/realisasi/{rhk_id}", json=body)
+    return _setelah(j, penilaian_id, "Realisasi kegiatan disimpan.", f"#keg-{rhk_id}")
+
+
+@bp.post("/<penilaian_id>/pp30/perilaku")
+@perlu_masuk
+def pp30_perilaku(penilaian_id):
+    f = request.form
+    nilai = {a: f[a].strip() for a in ASPEK_PP30 if (f.get(a) or "").strip()}
+    j = api("PUT", "penilaian", f"/penilaian/{penilaian_id}/pp30/perilaku", json={"nilai": nilai})
+    return _setelah(j, penilaian_id, "Nilai perilaku kerja disimpan.", "#nilai-perilaku")
+
+
+@bp.post("/<penilaian_id>/pp30/<jenis>")
+@perlu_masuk
+def pp30_tambah(penilaian_id, jenis):
+    if jenis not in ENTRI:
+        abort(404)
+    f = request.form
+    jumlah = (f.get("jumlah") or "").strip()
+    body = {"uraian": (f.get("uraian") or "").strip(),
+            "jumlah": int(jumlah) if jumlah.isdigit() else jumlah or None}
+    j = api("POST", "penilaian", f"/penilaian/{penilaian_id}/pp30/{jenis}", json=body)
+    return _setelah(j, penilaian_id, f"{ENTRI[jenis]} ditambahkan.", f"#{jenis}")
+
+
+@bp.post("/<penilaian_id>/pp30/<jenis>/<entri_id>/ubah")
+@perlu_masuk
+def pp30_ubah(penilaian_id, jenis, entri_id):
+    """Correct a tugas tambahan or kreativitas (uraian, jumlah) with an optional alasan."""
+    if jenis not in ENTRI:
+        abort(404)
+    f = request.form
+    jumlah = (f.get("jumlah") or "").strip()
+    body = {"uraian": (f.get("uraian") or "").strip(),
+            "jumlah": int(jumlah) if jumlah.isdigit() else jumlah or None,
+            "alasan": (f.get("alasan") or "").strip() or None}
+    j = api("PATCH", "penilaian", f"/penilaian/{penilaian_id}/pp30/{jenis}/{entri_id}",
+            json=body)
+    return _setelah(j, penilaian_id, f"{ENTRI[jenis]} diubah.", f"#{jenis}")
+
+
+@bp.post("/<penilaian_id>/pp30/<jenis>/<entri_id>/hapus")
+@perlu_masuk
+def pp30_hapus(penilaian_id, jenis, entri_id):
+    if jenis not in ENTRI:
+        abort(404)
+    j = api("DELETE", "penilaian", f"/penilaian/{penilaian_id}/pp30/{jenis}/{entri_id}")
+    return _setelah(j, penilaian_id, f"{ENTRI[jenis]} dihapus.", f"#{jenis}")
+
+
+# -- Buku Catatan Perilaku (the pejabat penilai's notes on behaviour, both models) ------------
+
+@bp.post("/<penilaian_id>/catatan-perilaku")
+@perlu_masuk
+def catatan_tambah(penilaian_id):
+    f = request.form
+    j = api("POST", "penilaian", f"/penilaian/{penilaian_id}/catatan-perilaku", json={
+        "tanggal": f.get("tanggal") or None, "uraian": (f.get("uraian") or "").strip()})
+    return _setelah(j, penilaian_id, "Catatan perilaku ditambahkan.", "#catatan-perilaku")
+
+
+@bp.post("/<penilaian_id>/catatan-perilaku/<catatan_id>/ubah")
+@perlu_masuk
+def catatan_ubah(penilaian_id, catatan_id):
+    f = request.form
+    body = {"tanggal": f.get("tanggal") or None, "uraian": (f.get("uraian") or "").strip(),
+            "alasan": (f.get("alasan") or "").strip() or None}
+    j = api("PATCH", "penilaian", f"/penilaian/{penilaian_id}/catatan-perilaku/{catatan_id}",
+            json=body)
+    return _setelah(j, penilaian_id, "Catatan perilaku diubah.", "#catatan-perilaku")
+
+
+@bp.post("/<penilaian_id>/catatan-perilaku/<catatan_id>/hapus")
+@perlu_masuk
+def catatan_hapus(penilaian_id, catatan_id):
+    j = api("DELETE", "penilaian", f"/penilaian/{penilaian_id}/catatan-perilaku/{catatan_id}")
+    return _setelah(j, penilaian_id, "Catatan perilaku dihapus.", "#catatan-perilaku")
 
 
 AKSI = {"kirim": "Realisasi dikirim ke pejabat penilai.",

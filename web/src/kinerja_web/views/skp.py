@@ -33,6 +33,8 @@ def buat():
     body = {"periode_awal": f.get("periode_awal") or None,
             "periode_akhir": f.get("periode_akhir") or None,
             "pendekatan": f.get("pendekatan") or "KUANTITATIF"}
+    if f.get("model"):
+        body["model"] = f["model"]
     if f.get("pejabat_penilai_nip"):
         body["pejabat_penilai_nip"] = f["pejabat_penilai_nip"].strip()
     j = api("POST", "skp", "/skp", json=body)
@@ -69,6 +71,12 @@ def tampil(skp_id: str, status: int = 200):
             j = api("GET", "skp", "/peran-saya", params={"tahun": tahun, "page_size": 100})
             ctx["peran_mph"] = j.body if j.ok else []
     ctx["relasi_bawahan"] = bool(ctx["relasi"].get("bawahan"))
+    ctx["perjanjian"] = []
+    if ubah and peran == "pemilik" and skp.get("jenis") == "JPT":  # "Salin" (SKP JPT)
+        j = api("GET", "skp", "/perjanjian-kinerja", params={
+            "pegawai_id": skp["pegawai_id"], "tahun": (skp.get("periode_awal") or "")[:4],
+            "page_size": 1})
+        ctx["perjanjian"] = j.body if j.ok else []
     return render("skp/detail.html", status, **ctx)
 
 
@@ -94,6 +102,7 @@ def tambah_rhk(skp_id):
     for key in ("rhk_atasan_id", "referensi"):
         if f.get(key):
             body[key] = f[key]
+    body.update(_target_pp30(f))
     j = api("POST", "skp", f"/skp/{skp_id}/rhk", json=body)
     return _setelah(j, skp_id, "Rencana hasil kerja ditambahkan.", "#rhk")
 
@@ -101,7 +110,13 @@ def tambah_rhk(skp_id):
 @bp.post("/<skp_id>/rhk/<rhk_id>/ubah")
 @perlu_masuk
 def ubah_rhk(skp_id, rhk_id):
-    body = {"uraian": request.form.get("uraian", "").strip()}
+    f = request.form
+    body = {"uraian": f.get("uraian", "").strip()}
+    if f.get("jenis"):
+        body["jenis"] = f["jenis"]
+    if "rhk_atasan_id" in f:  # "" takes the intervention away
+        body["rhk_atasan_id"] = f["rhk_atasan_id"] or None
+    body.update(_target_pp30(f))
     j = api("PATCH", "skp", f"/skp/{skp_id}/rhk/{rhk_id}", json=body)
     return _setelah(j, skp_id, "Rencana hasil kerja diubah.", f"#rhk-{rhk_id}")
 
@@ -111,10 +126,58 @@ def ubah_rhk(skp_id, rhk_id):
 def ubah_indikator(skp_id, rhk_id, ind_id):
     f = request.form
     body = {k: f.get(k, "").strip() for k in ("uraian", "target", "satuan") if k in f}
+    for k in ("aspek", "perspektif"):
+        if k in f:
+            body[k] = f[k] or None
     if "target_maks" in f:
         body["target_maks"] = f["target_maks"].strip() or None
     j = api("PATCH", "skp", f"/skp/{skp_id}/rhk/{rhk_id}/indikator/{ind_id}", json=body)
     return _setelah(j, skp_id, "Indikator diubah.", f"#rhk-{rhk_id}")
+
+
+PP30_TARGET = ("target_kuantitas", "satuan", "target_kualitas", "target_waktu", "target_biaya")
+
+
+def _target_pp30(f) -> dict:
+    """A kegiatan's targets (PP 30/2019 SKP): the fields the form has, empty ones as null."""
+    return {k: (f.get(k) or "").strip() or None for k in PP30_TARGET if k in f}
+
+
+@bp.post("/<skp_id>/salin-perjanjian-kinerja")
+@perlu_masuk
+def salin_perjanjian(skp_id):
+    j = api("POST", "skp", f"/skp/{skp_id}/salin-perjanjian-kinerja",
+            json={"perjanjian_kinerja_id": request.form.get("perjanjian_kinerja_id") or None})
+    return _setelah(j, skp_id, "Sasaran strategis Perjanjian Kinerja disalin menjadi RHK "
+                    "utama.", "#rhk")
+
+
+MANUAL = ("definisi", "formula", "tujuan", "satuan_pengukuran", "jenis_iku", "penanggung_jawab",
+          "penyedia_data", "sumber_data", "periode_pelaporan")
+
+
+@bp.route("/<skp_id>/rhk/<rhk_id>/indikator/<ind_id>/manual", methods=["GET", "POST"])
+@perlu_masuk
+def manual_indikator(skp_id, rhk_id, ind_id):
+    """Manual Indikator Kinerja of one indikator (BKN manual: definisi, formula, tujuan, ...)."""
+    status = 200
+    if request.method == "POST":
+        body = {k: (request.form.get(k) or "").strip() or None for k in MANUAL}
+        j = api("PUT", "skp", f"/skp/{skp_id}/rhk/{rhk_id}/indikator/{ind_id}/manual", json=body)
+        if hasil(j, "Manual indikator disimpan."):
+            return redirect(url_for("skp.detail", skp_id=skp_id) + f"#rhk-{rhk_id}")
+        status = 422 if j.status == 422 else j.status
+    skp = ambil("skp", f"/skp/{skp_id}")
+    rhk = next((r for r in skp.get("rhk") or [] if r["id"] == rhk_id), None)
+    ind = next((i for i in (rhk or {}).get("indikator") or [] if i["id"] == ind_id), None)
+    if ind is None:
+        from flask import abort
+        abort(404)
+    peran = peran_saya(skp)
+    ubah = (peran == "pemilik" and skp["status"] in DAPAT_DIUBAH) or \
+        (peran == "penilai" and skp["status"] == "DIAJUKAN")
+    return render("skp/manual_indikator.html", status, skp=skp, rhk=rhk, ind=ind, ubah=ubah,
+                  m=ind.get("manual") or {})
 
 
 @bp.post("/<skp_id>/rhk/<rhk_id>/hapus")
