@@ -13,14 +13,14 @@ MENU = [
         ("Realisasi dan penilaian", "penilaian.daftar"),
         ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
         ("Riwayat predikat", "penilaian.riwayat_saya"),
-        # ("Keberatan saya", "keberatan.daftar"),       # keberatan service
+        ("Keberatan saya", "keberatan.daftar"),
         # ("Angka kredit", "angka_kredit.daftar"),       # angka-kredit service
     ]),
     ("Pejabat penilai", None, [
         ("SKP bawahan", "penilai.skp_bawahan"),
         ("Penilaian bawahan", "penilai.penilaian_bawahan"),
         ("Rating massal", "penilai.rating_massal"),
-        # ("Keberatan bawahan", "keberatan.bawahan"),    # keberatan service
+        ("Keberatan bawahan", "keberatan.bawahan"),
     ]),
     ("Administrasi", "admin", [
         ("Unit organisasi", "admin.unor"),
@@ -29,6 +29,7 @@ MENU = [
         ("Periode penilaian", "admin.periode"),
         ("Capaian organisasi", "admin.capaian"),
         ("Progres instansi", "admin.progres"),
+        ("Monitoring keberatan", "keberatan.monitoring"),
         # ("Laporan", "laporan.daftar"),                 # reporting service
         # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
     ]),

@@ -9,3 +9,7 @@ def register(app: Flask) -> None:
 
     for module in (auth, beranda, skp, penilaian, penilai, admin):
         app.register_blueprint(module.bp)
+    # the screens of keberatan, angka-kredit, reporting and integration
+    from . import keberatan
+    for module in (keberatan,):
+        app.register_blueprint(module.bp)
