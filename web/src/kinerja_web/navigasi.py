@@ -14,7 +14,7 @@ MENU = [
         ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
         ("Riwayat predikat", "penilaian.riwayat_saya"),
         ("Keberatan saya", "keberatan.daftar"),
-        # ("Angka kredit", "angka_kredit.daftar"),       # angka-kredit service
+        ("Angka kredit", "angka_kredit.daftar"),
     ]),
     ("Pejabat penilai", None, [
         ("SKP bawahan", "penilai.skp_bawahan"),
@@ -30,6 +30,7 @@ MENU = [
         ("Capaian organisasi", "admin.capaian"),
         ("Progres instansi", "admin.progres"),
         ("Monitoring keberatan", "keberatan.monitoring"),
+        ("Manajemen angka kredit", "angka_kredit.kelola"),
         # ("Laporan", "laporan.daftar"),                 # reporting service
         # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
     ]),

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, g, redirect, request, url_for
 from .. import format as fmt
 from ..sesi import perlu_admin, perlu_masuk
 from .common import ambil, api, daftar, hasil, render
+from .saringan import daftar_tersaring
 
 bp = Blueprint("keberatan", __name__, url_prefix="/keberatan")
 
@@ -236,15 +237,11 @@ def monitoring():
     args = {k: request.args.get(k, "").strip() for k in FILTER}
     status = request.args.get("status", "")
     params = {**args, "status": status if status in STATUS else "", "sebagai": "ADMIN"}
-    errors: dict = {}
-    # the counts per status under the other filters (a tile per status picks it)
-    j = api("GET", "keberatan", "/keberatan/rekap", params={**params, "status": ""})
-    rekap = j.body if j.ok else None
-    if j.status == 422:
-        errors = j.errors  # a filter the API refused: shown next to it, the list left empty
-        items, paging = [], {"page": 1, "total_pages": 1, "total": 0}
-    else:
-        items, paging = daftar("keberatan", "/keberatan", params)
+    items, paging, errors = daftar_tersaring("keberatan", "/keberatan", params)
+    rekap = None
+    if not errors:  # the counts per status under the other filters (a tile picks one)
+        j = api("GET", "keberatan", "/keberatan/rekap", params={**params, "status": ""})
+        rekap = j.body if j.ok else None
     return render("keberatan/monitoring.html", items=items, paging=paging, rekap=rekap,
                   args=args, status_filter=status, STATUS=STATUS, errors=errors,
                   nilai=args)
