@@ -31,7 +31,7 @@ MENU = [
         ("Progres instansi", "admin.progres"),
         ("Monitoring keberatan", "keberatan.monitoring"),
         ("Manajemen angka kredit", "angka_kredit.kelola"),
-        # ("Laporan", "laporan.daftar"),                 # reporting service
+        ("Laporan dan cetak", "laporan.daftar"),
         # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
     ]),
 ]

@@ -10,6 +10,6 @@ def register(app: Flask) -> None:
     for module in (auth, beranda, skp, penilaian, penilai, admin):
         app.register_blueprint(module.bp)
     # the screens of keberatan, angka-kredit, reporting and integration
-    from . import angka_kredit, keberatan
-    for module in (keberatan, angka_kredit):
+    from . import angka_kredit, keberatan, laporan
+    for module in (keberatan, angka_kredit, laporan):
         app.register_blueprint(module.bp)

@@ -37,8 +37,10 @@ KOMIT = 10  # documents recorded per transaction
 ZIP = "application/zip"
 
 
-def ajukan(uow, principal, runner, *, jenis: str, unor_induk_id: str, tahun: int,
-           periode_id: str | None = None, instansi_id: str | None = None) -> str:
+def ajukan(uow, principal, *, jenis: str, unor_induk_id: str, tahun: int,
+           periode_id: str | None = None, instansi_id: str | None = None) -> dict:
+    """Check a bulk print request; what to submit (``kirim``, after this unit of work: see
+    ``laporan.ajukan``)."""
     s = uow.session
     if jenis not in JENIS:
         raise Invalid(errors={"jenis": [f"Pilih salah satu: {', '.join(JENIS)}."]},
@@ -53,7 +55,13 @@ def ajukan(uow, principal, runner, *, jenis: str, unor_induk_id: str, tahun: int
         periode_tahun(s, instansi, periode_id, tahun, jenis == cetak.EVALUASI)
     params = {"jenis": jenis, "unor_induk_id": unor_induk_id, "tahun": tahun,
               "periode_id": periode_id}
-    return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
+    return {"params": params, "instansi_id": instansi, "dibuat_oleh": principal.pegawai_id}
+
+
+def kirim(runner, rencana: dict) -> str:
+    """Submit what ``ajukan`` checked; the job's id."""
+    return runner.submit(JOB, rencana["params"], instansi_id=rencana["instansi_id"],
+                         dibuat_oleh=rencana["dibuat_oleh"])
 
 
 def _sumber(s, instansi_id: str, jenis: str, unor_induk_id: str, tahun: int,

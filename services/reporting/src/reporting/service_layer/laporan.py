@@ -24,10 +24,12 @@ from .laporan_isi import LAPORAN
 JOB = "laporan.excel"
 
 
-def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | None = None,
+def ajukan(uow, principal, *, jenis: str, tahun: int, periode_id: str | None = None,
            unor_id: str | None = None, unor_induk_id: str | None = None,
-           status: str | None = None, instansi_id: str | None = None) -> str:
-    """Submit an Excel report; the job's id."""
+           status: str | None = None, instansi_id: str | None = None) -> dict:
+    """Check a request for an Excel report; what to submit (``kirim``). The job row is the
+    runner's own transaction, so it is submitted after this unit of work is closed: SQLite (the
+    embedded mode) has one writer, and a submit inside would wait on its own request."""
     s = uow.session
     laporan = LAPORAN.get(jenis)
     if laporan is None:
@@ -44,7 +46,13 @@ def ajukan(uow, principal, runner, *, jenis: str, tahun: int, periode_id: str | 
         periode_tahun(s, instansi, periode_id, tahun, laporan.periode)
     params = {"jenis": jenis, "tahun": tahun, "periode_id": periode_id, "unor_id": unor_id,
               "unor_induk_id": unor_induk_id, "status": status, "pemohon": principal.nama}
-    return runner.submit(JOB, params, instansi_id=instansi, dibuat_oleh=principal.pegawai_id)
+    return {"params": params, "instansi_id": instansi, "dibuat_oleh": principal.pegawai_id}
+
+
+def kirim(runner, rencana: dict) -> str:
+    """Submit what ``ajukan`` checked; the job's id."""
+    return runner.submit(JOB, rencana["params"], instansi_id=rencana["instansi_id"],
+                         dibuat_oleh=rencana["dibuat_oleh"])
 
 
 def periode_tahun(s, instansi_id: str, periode_id: str, tahun: int, boleh: bool = True) -> dict:

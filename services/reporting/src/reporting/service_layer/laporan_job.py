@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 
 from kinerja_shared import clock
+from kinerja_shared.db.engine import BACA_SAJA
 
 from ..adapters.excel import LembarLaporan
 from ..adapters.tables import berkas, instansi_ref, periode_ref
@@ -52,7 +53,9 @@ def jalankan(runtime, comp, ctx, *, jenis: str, tahun: int, periode_id=None, uno
     fd, path = tempfile.mkstemp(suffix=".xlsx")
     os.close(fd)
     try:
-        with runtime.engine.connect() as conn:
+        # only reads: on SQLite (embedded mode) no write lock, so the progress the job records
+        # on its own connection meanwhile does not wait on this one
+        with runtime.engine.connect().execution_options(**{BACA_SAJA: True}) as conn:
             ctx.set_total(laporan.hitung(conn, q))
             sheet = LembarLaporan(path, judul=laporan.judul, kolom=laporan.kolom, kepala=kepala)
             for i, row in enumerate(laporan.baris(conn, q), 1):

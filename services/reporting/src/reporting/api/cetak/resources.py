@@ -80,7 +80,7 @@ class MassalMinta(MethodView):
     def post(self, data):
         """Start a bulk print of a unit induk: 202 with the job's Location. Admins of the
         instansi (a pimpinan for the units he leads)."""
-        job_id = run_command(cetak_massal.ajukan, comp().runner, **data)
+        job_id = cetak_massal.kirim(comp().runner, run_query(cetak_massal.ajukan, **data))
         body = run_query(cetak_massal.lihat, comp().runner, comp().storage, job_id,
                          **job_args())
         return body, 202, {"Location": url_for("cetak.MassalById", job_id=job_id)}

@@ -5,7 +5,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from kinerja_shared.auth.flask import login_required
-from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.commands import run_query
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import laporan
@@ -26,7 +26,7 @@ class LaporanMinta(MethodView):
         """Start a report: 202 with the job's Location. Admins of the instansi for any unit;
         a pimpinan (or active PLT/PLH) for the units he leads (403 otherwise); a unit of another
         instansi is 422."""
-        job_id = run_command(laporan.ajukan, comp().runner, **data)
+        job_id = laporan.kirim(comp().runner, run_query(laporan.ajukan, **data))
         body = run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
         return body, 202, {"Location": url_for("laporan.LaporanById", job_id=job_id)}
 
