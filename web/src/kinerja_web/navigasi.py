@@ -32,7 +32,7 @@ MENU = [
         ("Monitoring keberatan", "keberatan.monitoring"),
         ("Manajemen angka kredit", "angka_kredit.kelola"),
         ("Laporan dan cetak", "laporan.daftar"),
-        # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
+        ("Sinkron SIASN dan PMM", "integrasi.siasn"),
     ]),
 ]
 

@@ -10,6 +10,6 @@ def register(app: Flask) -> None:
     for module in (auth, beranda, skp, penilaian, penilai, admin):
         app.register_blueprint(module.bp)
     # the screens of keberatan, angka-kredit, reporting and integration
-    from . import angka_kredit, keberatan, laporan
-    for module in (keberatan, angka_kredit, laporan):
+    from . import angka_kredit, integrasi, keberatan, laporan
+    for module in (keberatan, angka_kredit, laporan, integrasi):
         app.register_blueprint(module.bp)
