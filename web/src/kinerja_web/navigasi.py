@@ -1,7 +1,5 @@
-"""The menu, per role. A later service's screens add their entries here (one line each):
-keberatan (pegawai: "Keberatan saya"; atasan: "Keberatan bawahan"), angka kredit ("Angka
-kredit"), reporting ("Laporan", "Cetak"), integration ("Sinkron SIASN", "PMM"). An entry's
-endpoint must exist, so nothing is shown before its screens are."""
+"""The menu, per role: each service's screens have their entries here (one line each). An
+entry's endpoint must exist, so nothing is shown before its screens are."""
 from __future__ import annotations
 
 from flask import current_app, request

@@ -52,6 +52,19 @@ def test_laporan_cetak_dan_verifikasi(chrome, chrome_hp, h, periksa, suite, demo
                                              timeout=60)
     assert unduh.status_code == 200 and unduh.content[:2] == b"PK", unduh.text[:300]  # .xlsx
     assert "attachment" in unduh.headers["Content-Disposition"]
+
+    # a bulk print of the Badan's Rencana SKP: a zip of every approved one
+    h.buka("/laporan")
+    h.pilih("#f-jenis-massal", "RENCANA_SKP")
+    h.pilih("#f-unor-massal", [o.get_attribute("value") for o in chrome.find_elements(
+        "css selector", "#f-unor-massal option") if "Badan Kepegawaian" in o.text][0])
+    h.tekan("#tombol-massal")
+    assert "Permintaan diterima" in h.teks, h.teks[:1500]
+    tunggu(lambda: chrome.find_elements("css selector", "#tautan-unduh"), timeout=120,
+           what="the bulk print's zip")
+    zip_ = sesi_dari(chrome, suite.base).get(h.el("#tautan-unduh").get_attribute("href"),
+                                             timeout=60)
+    assert zip_.status_code == 200 and zip_.content[:2] == b"PK"
     h.keluar()
 
     # -- a pegawai prints his approved Rencana SKP; anyone verifies it -----------------------

@@ -63,11 +63,13 @@ def test_tarik_kirim_dan_ulangi_sinkron_siasn(chrome, chrome_hp, h, periksa, sui
     assert "masuk antrean" in h.teks
     tunggu(lambda: h.el("#status-job").text in ("Selesai", "Gagal"), timeout=90,
            what="the push")
-    assert h.el("#jumlah-job").text == "1 · 0 · 1" and h.el("#jumlah-gagal").text == "1"
-    h.buka(chrome.current_url.replace(suite.base, ""))  # the per-record results, now complete
+    # (other tests of the session may have set predikat of pegawai SIASN does not know)
+    assert h.el("#jumlah-gagal").text != "0"
+    job_url = chrome.current_url.replace(suite.base, "")
+    h.buka(job_url + "?status=BERHASIL")  # the per-record results, now complete
     berhasil = h.el("#item-sinkron").text
-    assert "ID SIASN" in berhasil
-    h.buka(chrome.current_url.replace(suite.base, "") + "?status=GAGAL")
+    assert staf["nip"] in berhasil and "ID SIASN" in berhasil
+    h.buka(job_url + "?status=GAGAL")
     gagal = h.el("#item-sinkron").text
     # the NIP SIASN does not know: refused with its reason
     assert tak_dikenal["nip"] in gagal and staf["nip"] not in gagal
