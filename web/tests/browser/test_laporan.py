@@ -65,6 +65,14 @@ def test_laporan_cetak_dan_verifikasi(chrome, chrome_hp, h, periksa, suite, demo
     zip_ = sesi_dari(chrome, suite.base).get(h.el("#tautan-unduh").get_attribute("href"),
                                              timeout=60)
     assert zip_.status_code == 200 and zip_.content[:2] == b"PK"
+    # the Matriks Peran Hasil of a unit, from the form on the same page
+    h.buka("/laporan")
+    h.pilih("#f-unor-mph", [o.get_attribute("value") for o in chrome.find_elements(
+        "css selector", "#f-unor-mph option") if "Bidang Mutasi" in o.text][0])
+    mph = sesi_dari(chrome, suite.base).get(
+        f"{suite.base}/cetak/mph.pdf?unor_id={h.el('#f-unor-mph').get_attribute('value')}"
+        f"&tahun={demo.tahun}", timeout=60)
+    assert mph.status_code == 200 and mph.content[:5] == b"%PDF-", mph.text[:300]
     h.keluar()
 
     # -- a pegawai prints his approved Rencana SKP; anyone verifies it -----------------------

@@ -79,21 +79,19 @@ def minta():
     return render("laporan/minta.html", 422 if j.status == 422 else j.status, **_pilihan())
 
 
-def _job(jenis: str, job_id: str) -> dict:
+@bp.get("/laporan/<jenis>/<job_id>")
+@perlu_masuk
+def job(jenis, job_id):
     if jenis not in JOB:
         abort(404)
     j = api("GET", "reporting", f"{JOB[jenis]}/{job_id}")
     if j.status in (403, 404):
         abort(j.status)
     if not j.ok:
+        if request.headers.get("HX-Request"):  # busy a moment (the embedded mode's database)
+            return render("laporan/_sibuk.html", jenis=jenis, job_id=job_id)
         abort(502)
-    return j.body
-
-
-@bp.get("/laporan/<jenis>/<job_id>")
-@perlu_masuk
-def job(jenis, job_id):
-    x = _job(jenis, job_id)
+    x = j.body
     ctx = {"x": x, "jenis": jenis, "JENIS": {**JENIS, **JENIS_MASSAL}}
     if request.headers.get("HX-Request"):
         return render("laporan/_progres.html", **ctx)
@@ -158,10 +156,16 @@ def cetak(dokumen, obj_id):
     return _berkas(j, "application/pdf", inline=True)
 
 
-@bp.get("/cetak/mph/<unor_id>.pdf")
+@bp.get("/cetak/mph.pdf")
 @perlu_masuk
-def cetak_mph(unor_id):
+def cetak_mph():
+    """The Matriks Peran Hasil of a unit (``unor_id``) for a year: from the form of the
+    laporan page."""
+    unor_id = request.args.get("unor_id") or ""
     tahun = request.args.get("tahun") or fmt.tahun_ini()
+    if not unor_id:
+        flash("Pilih unit kerja untuk mencetak Matriks Peran Hasil.", "galat")
+        return redirect(url_for("laporan.daftar", tahun=tahun))
     j = api("GET", "reporting", f"/cetak/mph/{quote(unor_id, safe='')}.pdf",
             params={"tahun": tahun})
     if j.status in (403, 404):
