@@ -26,6 +26,7 @@ class Jawaban:
     body: Any
     headers: Mapping[str, str]
     ms: float = 0.0
+    raw: bytes = b""  # the body as sent (PDFs, spreadsheets the UI passes on)
 
     @property
     def ok(self) -> bool:
@@ -81,6 +82,7 @@ class Panggilan:
     data: Mapping[str, Any] | None = None
     client_addr: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    redirect: bool = True  # False: a 3xx is answered as it is (download links)
 
     def header_list(self) -> dict[str, str]:
         h = dict(self.headers)
@@ -114,13 +116,13 @@ class HttpTransport:
             r = self._session.request(p.method, self.url(p.service, p.path),
                                       json=p.json, params=p.clean_params(), files=files,
                                       data=p.data, headers=p.header_list(),
-                                      timeout=self.timeout)
+                                      timeout=self.timeout, allow_redirects=p.redirect)
         except requests.RequestException as exc:
             raise ApiTidakTersedia(str(exc)) from exc
         body = None
         if r.content and "json" in r.headers.get("Content-Type", ""):
             body = r.json()
-        return Jawaban(r.status_code, body, r.headers)
+        return Jawaban(r.status_code, body, r.headers, raw=r.content)
 
 
 class WsgiTransport:
@@ -144,12 +146,13 @@ class WsgiTransport:
         r = client.open(f"/api/{p.service}{p.path}", method=p.method, environ_base=environ,
                         **kwargs)
         try:
-            body = r.get_json(silent=True) if r.data else None
+            raw = r.data
+            body = r.get_json(silent=True) if raw else None
         finally:
             r.close()
         if body is None and r.status_code >= 500:
             log.error("API %s %s answered %s", p.method, p.path, r.status_code)
-        return Jawaban(r.status_code, body, dict(r.headers))
+        return Jawaban(r.status_code, body, dict(r.headers), raw=raw)
 
 
 class Api:

@@ -1,7 +1,5 @@
-"""The menu, per role. A later service's screens add their entries here (one line each):
-keberatan (pegawai: "Keberatan saya"; atasan: "Keberatan bawahan"), angka kredit ("Angka
-kredit"), reporting ("Laporan", "Cetak"), integration ("Sinkron SIASN", "PMM"). An entry's
-endpoint must exist, so nothing is shown before its screens are."""
+"""The menu, per role: each service's screens have their entries here (one line each). An
+entry's endpoint must exist, so nothing is shown before its screens are."""
 from __future__ import annotations
 
 from flask import current_app, request
@@ -14,14 +12,14 @@ MENU = [
         ("Realisasi dan penilaian", "penilaian.daftar"),
         ("Umpan balik perilaku", "penilaian.tugas_perilaku"),
         ("Riwayat predikat", "penilaian.riwayat_saya"),
-        # ("Keberatan saya", "keberatan.daftar"),       # keberatan service
-        # ("Angka kredit", "angka_kredit.daftar"),       # angka-kredit service
+        ("Keberatan saya", "keberatan.daftar"),
+        ("Angka kredit", "angka_kredit.daftar"),
     ]),
     ("Pejabat penilai", None, [
         ("SKP bawahan", "penilai.skp_bawahan"),
         ("Penilaian bawahan", "penilai.penilaian_bawahan"),
         ("Rating massal", "penilai.rating_massal"),
-        # ("Keberatan bawahan", "keberatan.bawahan"),    # keberatan service
+        ("Keberatan bawahan", "keberatan.bawahan"),
     ]),
     ("Administrasi", "admin", [
         ("Unit organisasi", "admin.unor"),
@@ -32,8 +30,10 @@ MENU = [
         ("Perpanjangan pengisian", "admin.perpanjangan"),
         ("Pengaturan instansi", "admin.pengaturan"),
         ("Progres instansi", "admin.progres"),
-        # ("Laporan", "laporan.daftar"),                 # reporting service
-        # ("Sinkron SIASN", "integrasi.siasn"),          # integration service
+        ("Monitoring keberatan", "keberatan.monitoring"),
+        ("Manajemen angka kredit", "angka_kredit.kelola"),
+        ("Laporan dan cetak", "laporan.daftar"),
+        ("Sinkron SIASN dan PMM", "integrasi.siasn"),
     ]),
 ]
 

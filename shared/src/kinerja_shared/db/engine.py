@@ -21,6 +21,10 @@ NAMING_CONVENTION = {
 }
 
 
+# execution option of a connection that only reads (see _sqlite_engine); ignored on PostgreSQL
+BACA_SAJA = "kinerja_baca_saja"
+
+
 def naming_metadata() -> MetaData:
     """A MetaData with stable constraint names, so Alembic migrations stay reproducible."""
     return MetaData(naming_convention=NAMING_CONVENTION)
@@ -58,7 +62,13 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # pragma: no cover - trivial
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # a connection marked ``baca_saja`` (a long read, such as a report streaming rows while
+        # its job records progress on another connection) takes a deferred transaction: under
+        # WAL it holds no write lock, so the writers of the same process do not wait on it
+        if conn.get_execution_options().get(BACA_SAJA):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import MetaData, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..db.engine import BACA_SAJA
 from ..db.times import as_utc
 from .table import BERJALAN, GAGAL, MENUNGGU, SELESAI, add_job_table
 
@@ -48,6 +49,11 @@ class Claim:
 class JobStore:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
+        # reads (a job polled while workers write its progress) on read-only connections:
+        # under SQLite a deferred transaction that does not wait for the writers' lock
+        bind = session_factory.kw.get("bind")
+        self._baca = session_factory if bind is None else sessionmaker(
+            bind=bind.execution_options(**{BACA_SAJA: True}), expire_on_commit=False)
 
     def insert(self, jenis: str, params: dict[str, Any], *, instansi_id: str | None,
                dibuat_oleh: str | None) -> str:
@@ -62,7 +68,7 @@ class JobStore:
         return job_id
 
     def get(self, job_id: str) -> dict[str, Any] | None:
-        with self._session_factory() as session:
+        with self._baca() as session:
             row = session.execute(select(job).where(job.c.id == job_id)).first()
         return None if row is None else _as_dict(row)
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from ..config import ServiceSettings
 from ..db import UnitOfWork, make_engine, make_session_factory
+from ..db.engine import BACA_SAJA
 from ..messaging.dispatcher import EventDispatcher
 from ..messaging.relay import OutboxRelay, Publisher
 from .definition import ServiceDefinition
@@ -46,10 +47,18 @@ class ServiceRuntime:
         return self.definition.name
 
     # -- units of work ----------------------------------------------------------------------
-    def uow(self) -> UnitOfWork:
+    def uow(self, *, baca_saja: bool = False) -> UnitOfWork:
+        """A unit of work. ``baca_saja``: one that only reads and is never committed; under
+        SQLite (the embedded mode) a deferred transaction that neither takes nor waits for the
+        write lock (for what is polled while a job writes)."""
         after_commit = self._relay.wake if self._relay is not None else None
-        return UnitOfWork(self.session_factory, after_commit=after_commit,
+        factory = self._baca_saja_sessions if baca_saja else self.session_factory
+        return UnitOfWork(factory, after_commit=after_commit,
                           publishes=self.definition.published_event_types)
+
+    @cached_property
+    def _baca_saja_sessions(self) -> Any:
+        return make_session_factory(self.engine.execution_options(**{BACA_SAJA: True}))
 
     # -- the service's own objects ----------------------------------------------------------
     @cached_property

@@ -49,6 +49,14 @@ def run_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     return _query(optional_principal(), fn, args, kwargs)
 
 
+def run_read(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``run_query`` on a read-only unit of work (``ServiceRuntime.uow(baca_saja=True)``): for
+    what clients poll while a job writes, which under SQLite would otherwise wait for the
+    job's write lock. ``fn`` must not write."""
+    with current_runtime().uow(baca_saja=True) as uow, uow.held():
+        return fn(uow, optional_principal(), *args, **kwargs)
+
+
 def run_public_query(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """``run_query`` for a public endpoint: ``principal`` is None, the token is ignored."""
     return _query(None, fn, args, kwargs)

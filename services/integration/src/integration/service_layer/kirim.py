@@ -26,7 +26,9 @@ from . import antrean
 from .akses import admin_instansi
 
 JENIS_REKAMAN = {"PREDIKAT": (siasn.SKP22, siasn.PERIODIK), "ANGKA_KREDIT": (siasn.ANGKA_KREDIT,)}
-PnsResolver = Callable[[set[str]], dict[str, str]]
+# NIP -> SIASN's PNS id, looked up with the caller's unit of work (a second one would wait on
+# the caller's write lock under SQLite, the embedded mode)
+PnsResolver = Callable[[set[str], Any], dict[str, str]]
 
 
 @dataclass
@@ -62,7 +64,7 @@ def rencana(uow, instansi_id: str, tahun: int, jenis: str, pns: PnsResolver, *,
     if hanya is not None:
         query = query.where(rekaman.c.kunci.in_(sorted(hanya)))
     rows = [r for r in uow.session.execute(query) if r.kunci not in set(kecuali)]
-    ids = pns({r.nip for r in rows if r.nip})
+    ids = pns({r.nip for r in rows if r.nip}, uow)
     plan = []
     for r in rows:
         item = Butir(r.kunci, r.jenis, r.nip, r.nama, "UBAH" if r.siasn_id else "TAMBAH",
@@ -94,7 +96,7 @@ def _badan(jenis: str, data: dict, pns_id: str | None, galat: str | None) -> dic
     return siasn.badan_angka_kredit(data, pns_id)
 
 
-def pns_lokal(uow) -> PnsResolver:
+def pns_lokal(uow) -> Callable[[set[str]], dict[str, str]]:
     """SIASN's PNS ids of NIPs as pulls and earlier look-ups recorded them."""
     def resolve(nips: set[str]) -> dict[str, str]:
         found: dict[str, str] = {}

@@ -24,10 +24,11 @@ class PnsIds(dict):
 
 
 def pns_siasn(runtime, client, instansi_id: str, *, workers: int = 4):
-    def resolve(nips: set[str]) -> PnsIds:
+    def resolve(nips: set[str], uow) -> PnsIds:
+        """In the caller's unit of work: what data-utama finds is remembered with the caller's
+        transaction (a push commits it with its plan; a preview's is rolled back)."""
         found = PnsIds()
-        with runtime.uow() as uow:
-            found.update(pns_lokal(uow)(nips))
+        found.update(pns_lokal(uow)(nips))
         missing = sorted(set(nips) - set(found))
         if not missing or client is None:
             return found
@@ -52,10 +53,8 @@ def pns_siasn(runtime, client, instansi_id: str, *, workers: int = 4):
                              "hash": None, "revisi": 0, "aktif": True, "data": data,
                              "diubah_at": now()})
         if rows:
-            with runtime.uow() as uow:
-                uow.session.execute(siasn_pegawai.delete().where(
-                    siasn_pegawai.c.nip.in_([r["nip"] for r in rows])))
-                uow.session.execute(siasn_pegawai.insert(), rows)
-                uow.commit()
+            uow.session.execute(siasn_pegawai.delete().where(
+                siasn_pegawai.c.nip.in_([r["nip"] for r in rows])))
+            uow.session.execute(siasn_pegawai.insert(), rows)
         return found
     return resolve

@@ -5,7 +5,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from kinerja_shared.auth.flask import login_required
-from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.commands import run_command, run_query, run_read
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import cetak, cetak_massal, laporan
@@ -151,7 +151,7 @@ class MassalById(MethodView):
     def get(self, job_id):
         """The bulk print: documents done of total, an estimate, the zip's signed link once
         done. Who asked for it and admins of its instansi; anyone else 404."""
-        return run_query(cetak_massal.lihat, comp().runner, comp().storage, job_id,
+        return run_read(cetak_massal.lihat, comp().runner, comp().storage, job_id,
                          **job_args())
 
 
@@ -161,5 +161,5 @@ class MassalBerkas(MethodView):
     @blp.response(303, description="Redirect to the signed, expiring download link.")
     def get(self, job_id):
         """Download the zip: 303 to its signed link (409 while not ready)."""
-        return redirect(run_query(laporan.tautan, comp().runner, comp().storage, job_id,
+        return redirect(run_read(laporan.tautan, comp().runner, comp().storage, job_id,
                                   jenis=(cetak_massal.JOB,), **job_args()))

@@ -5,7 +5,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from kinerja_shared.auth.flask import login_required
-from kinerja_shared.web.commands import run_command, run_query
+from kinerja_shared.web.commands import run_query, run_read
 from kinerja_shared.web.http import Blueprint
 
 from ...service_layer import laporan
@@ -39,7 +39,7 @@ class LaporanById(MethodView):
         """The report job: status, rows done of total, an estimate of the seconds left, and
         once done the file with a signed link that expires. Who asked for it and admins of
         its instansi; anyone else 404."""
-        return run_query(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
+        return run_read(laporan.lihat, comp().runner, comp().storage, job_id, **job_args())
 
 
 @blp.route("/<job_id>/berkas")
@@ -49,5 +49,5 @@ class LaporanBerkas(MethodView):
     def get(self, job_id):
         """Download the report: 303 to its signed link (409 while not ready, 404 once
         expired or for anyone who may not see the job)."""
-        return redirect(run_query(laporan.tautan, comp().runner, comp().storage, job_id,
+        return redirect(run_read(laporan.tautan, comp().runner, comp().storage, job_id,
                                   **job_args()))
