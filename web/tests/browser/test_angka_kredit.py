@@ -72,6 +72,12 @@ def test_integrasi_pak_dan_angka_kredit_pegawai(chrome, chrome_hp, h, periksa, s
     riwayat = h.el("#riwayat-pak").text
     assert "Dikembalikan ke draf" in riwayat and "Tanggal integrasi perlu dicek" in riwayat
     periksa(h, "52-ak-pak-ditandatangani")
+    # the signed PAK prints (reporting, from the AngkaKreditDitetapkan it consumed)
+    href = h.el("#cetak-pak").get_attribute("href")
+    ambil = ("const cb = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => "
+             "cb(r.status + ' ' + r.headers.get('content-type'))).catch(e => cb(String(e)));")
+    tunggu(lambda: h.drv.execute_async_script(ambil, href) == "200 application/pdf",
+           timeout=60, what="the PAK PDF through the UI")
 
     h.buka(f"/angka-kredit/kelola?nama={staf['nama'].split()[0]}")
     assert staf["nama"] in h.teks and "Ditandatangani" in h.teks

@@ -138,6 +138,11 @@ CETAK = {
     "rencana": ("/cetak/skp/{id}/rencana.pdf", "skp.detail", "skp_id"),
     "evaluasi": ("/cetak/penilaian/{id}/evaluasi.pdf", "penilaian.detail", "penilaian_id"),
     "form-pp30": ("/cetak/penilaian/{id}/form.pdf", "penilaian.detail", "penilaian_id"),
+    "konversi": ("/cetak/angka-kredit/{id}/konversi.pdf", "angka_kredit.detail",
+                 "angka_kredit_id"),
+    "akumulasi": ("/cetak/angka-kredit/{id}/akumulasi.pdf", "angka_kredit.detail",
+                  "angka_kredit_id"),
+    "pak": ("/cetak/angka-kredit/{id}/pak.pdf", "angka_kredit.detail", "angka_kredit_id"),
 }
 
 
