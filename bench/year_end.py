@@ -93,6 +93,11 @@ def main() -> int:
     ap.add_argument("--chaos-seed", type=int, default=7)
     ap.add_argument("--web-workers", type=int, default=2)
     ap.add_argument("--report-concurrency", type=int, default=2)
+    ap.add_argument("--load", action="store_true",
+                    help="after the year end: the morning peak (Locust) at rising concurrency")
+    ap.add_argument("--load-start", type=int, default=10)
+    ap.add_argument("--load-seconds", type=int, default=60)
+    ap.add_argument("--load-max", type=int, default=1280)
     ap.add_argument("--json", dest="json_out", help="write the figures and checksum here")
     ap.add_argument("--keep", action="store_true", help="leave the suite running (Ctrl-C stops)")
     args = ap.parse_args()
@@ -103,7 +108,8 @@ def main() -> int:
           f"{'CHAOS' if args.chaos else 'clean'}")
     result = run(scale, seed=args.seed, chaos=args.chaos, chaos_seed=args.chaos_seed,
                  web_workers=args.web_workers, report_concurrency=args.report_concurrency,
-                 keep=args.keep)
+                 keep=args.keep, load=(args.load_start, args.load_seconds, args.load_max)
+                 if args.load else None)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(result, indent=2, default=str))
     return 0
@@ -111,7 +117,7 @@ def main() -> int:
 
 def run(scale: world.Scale, *, seed: int = 1, chaos: bool = False, chaos_seed: int = 7,
         web_workers: int = 2, report_concurrency: int = 2, keep: bool = False,
-        log=print) -> dict:
+        load: tuple[int, int, int] | None = None, log=print) -> dict:
     workdir = make_workdir()
     cluster = Cluster(workdir, web_workers=web_workers, report_concurrency=report_concurrency)
     t_start = time.monotonic()
@@ -169,7 +175,13 @@ def run(scale: world.Scale, *, seed: int = 1, chaos: bool = False, chaos_seed: i
                   "checksum": summary, "dead_letters": dead, "log_counts": logs,
                   "client_retries": dict(ye.api.retries), "restarts": restarts,
                   "faults": kills, "events": cluster.events,
-                  "load_end": os.getloadavg()}
+                  "load_end": os.getloadavg(), "missing": ye.ctx.get("missing", [])}
+        if load:
+            from yearend.load import morning_peak
+            log(f"morning peak: Locust users against the gateway, x2 every "
+                f"{load[1]} s from {load[0]} until p95 > 1 s")
+            result["morning_peak"] = morning_peak(ye, start=load[0], seconds=load[1],
+                                                  max_users=load[2], log=log)
         if keep:
             log(f"gateway {cluster.urls['gateway']}; Ctrl-C stops")
             try:
@@ -178,8 +190,8 @@ def run(scale: world.Scale, *, seed: int = 1, chaos: bool = False, chaos_seed: i
             except KeyboardInterrupt:
                 pass
         return result
-    except Exception:
-        log("FAILED; the last lines of each process log:\n" + cluster.logs_tail(1500))
+    except Exception as exc:
+        log(f"FAILED: {exc!r}\nerrors in the process logs:\n{cluster.logs_tail()}")
         raise
     finally:
         stop.set()
@@ -202,8 +214,9 @@ def report(ye, summary, dead, logs, restarts, kills, year_end_s, scale, chaos, l
         ratio = f"{s.baseline_rate / rate:.1f}x slower" if s.baseline_rate and rate else ""
         log(f"| {s.name} | {s.seconds:.1f} s | {s.items:,} {s.unit} | "
             f"{rate:,.1f}/s | {s.baseline} | {ratio} |")
-    log(f"year end (stages 5-14, after the world was built): {year_end_s / 60:.1f} min; "
-        f"whole run incl. world: {sum(s.seconds for s in ye.stages) / 60:.1f} min")
+    world_s = sum(s.seconds for s in ye.stages if s.name.split()[0] in ("1", "2", "3", "4"))
+    log(f"world (stages 1-4): {world_s / 60:.1f} min; year end proper (stages 5-14): "
+        f"{(year_end_s - world_s) / 60:.1f} min; both: {year_end_s / 60:.1f} min")
     log(f"checksum: {json.dumps(summary, sort_keys=True)}")
     log(f"dead letters: {dead or 'none'}")
     log(f"from the process logs: {logs}")
@@ -211,6 +224,8 @@ def report(ye, summary, dead, logs, restarts, kills, year_end_s, scale, chaos, l
     log(f"processes restarted by the supervisor: {restarts}")
     if kills:
         log(f"faults ({len(kills)}): " + "; ".join(kills))
+    if ye.ctx.get("missing"):
+        log(f"not run (not offered by the suite yet): {ye.ctx['missing']}")
     log(f"load average at the end: {os.getloadavg()}")
 
 

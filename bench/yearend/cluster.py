@@ -380,6 +380,12 @@ class Cluster:
 
     def shutdown(self) -> None:
         self._stop.set()
+        for p in self.procs:  # all at once, then wait for each
+            if p.alive():
+                try:
+                    os.killpg(p.popen.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
         for p in reversed(self.procs):
             p.stop()
         try:
@@ -391,10 +397,14 @@ class Cluster:
         except Exception:  # noqa: BLE001
             pass
 
-    def logs_tail(self, n: int = 2000) -> str:
+    def logs_tail(self, n: int = 8) -> str:
+        """The last ``n`` ERROR lines of each process log."""
         out = []
         for p in sorted((self.workdir / "logs").glob("*.log")):
-            out.append(f"--- {p.name}\n{p.read_text(errors='replace')[-n:]}")
+            bad = [line[:600] for line in p.read_text(errors="replace").splitlines()
+                   if '"ERROR"' in line or "Traceback" in line]
+            if bad:
+                out.append(f"--- {p.name}\n" + "\n".join(bad[-n:]))
         return "\n".join(out)
 
 

@@ -310,12 +310,19 @@ class YearEnd:
     def tetapkan(self):
         rows = self.ctx["final"]
 
+        took = []
+
         def one(r):
             token = self.api.login(r[3])
+            t0 = time.monotonic()
             # 409: already DITETAPKAN (a retried call whose first answer was lost)
             self.api.call("POST", f"/api/penilaian/penilaian/{r[0]}/tetapkan", token=token,
                           accept=(409,))
+            took.append(time.monotonic() - t0)
         self.parallel(one, rows)
+        took.sort()
+        self.log(f"    one tetapkan as the client sees it: p50 {took[len(took) // 2] * 1000:.0f}"
+                 f" ms, p95 {took[int(len(took) * 0.95)] * 1000:.0f} ms ({THREADS} threads)")
         return len(rows)
 
     def keberatan(self):
@@ -367,18 +374,19 @@ class YearEnd:
         self.settle_queues()
         penilai_of = {r[1]: r[3] for r in self.ctx["final"]}
         rows = self.sql("angka_kredit", "SELECT id, nip FROM angka_kredit WHERE "
-                        "aktif AND status = 'DRAFT' ORDER BY nip, awal, id")
+                        "aktif AND status = 'DRAFT' ORDER BY nip, awal, akhir, id")
 
-        def one(r):
-            aid, nip = r
+        def one(numbered):
+            nomor, (aid, nip) = numbered
             base = f"/api/angka-kredit/angka-kredit/{aid}"
             self.api.call("POST", base + "/ajukan", token=adm, accept=(409,), json={
-                "tempat": "Jakarta", "tanggal_sk": f"{world.TAHUN}-12-15"})
+                "nomor_sk": f"800/{nomor}/PAK/{world.TAHUN}", "tempat": "Jakarta",
+                "tanggal_sk": f"{world.TAHUN}-12-15"})
             pen = self.api.login(penilai_of[nip])
             self.api.call("POST", base + "/setujui", token=pen, accept=(409,))
             self.api.call("POST", base + "/tandatangani", token=pen, accept=(409,),
                           json={"metode": "TTE"})
-        self.parallel(one, rows)
+        self.parallel(one, list(enumerate(rows, 1)))
         return len(rows)
 
     def _job(self, path: str, body: dict, token: str, status_path=None, timeout=7200):
@@ -406,15 +414,23 @@ class YearEnd:
             self.log(f"    {kind}: {got['status']} {got.get('jumlah')}")
             if got["status"] != "SELESAI":
                 raise ApiError(f"{kind} ended {got}")
-            total += sum((got.get("jumlah") or {}).values())
+            jumlah = got.get("jumlah") or {}
+            total += jumlah.get("berhasil", 0) + jumlah.get("gagal", 0)
         return total
 
     def excel(self):
         adm = self.adm()
         rows = 0
         for jenis in ("PENILAIAN_SKP", "ANGKA_KREDIT"):
-            got = self._job("/api/reporting/laporan", {"jenis": jenis, "tahun": world.TAHUN},
-                            adm, status_path=lambda j: f"/api/reporting/laporan/{j}")
+            try:
+                got = self._job("/api/reporting/laporan", {"jenis": jenis, "tahun": world.TAHUN},
+                                adm, status_path=lambda j: f"/api/reporting/laporan/{j}")
+            except ApiError as exc:
+                if "jenis" in str(exc) and "422" in str(exc):  # reporting has no such report
+                    self.log(f"    {jenis}: not offered by reporting in this release (422)")
+                    self.ctx.setdefault("missing", []).append(f"laporan {jenis}")
+                    continue
+                raise
             if got["status"] != "SELESAI":
                 raise ApiError(f"laporan {jenis}: {got}")
             self.log(f"    {jenis}: {got.get('baris')} rows, {got['berkas']['ukuran']:,} bytes")
