@@ -64,22 +64,23 @@ def log_counts(workdir: Path) -> dict[str, int]:
 
 def chaos_loop(cluster: Cluster, ye: YearEnd, rng: random.Random, stop: threading.Event,
                kills: list[str]) -> None:
+    """A SIGKILL every 20-40 s; at the first tick once stage 7 (bulk rating) has begun,
+    RabbitMQ is restarted instead, and at the first tick once stage 8 (tetapkan) has begun
+    and RabbitMQ is back, PostgreSQL."""
     restarted = set()
     while not stop.wait(rng.uniform(20, 40)):
-        current = ye.stages[-1].name if ye.stages else ""
-        started = ye.ctx.get("stage_started", "")
-        if started.startswith("7") and "mq" not in restarted:
+        started = ye.ctx.get("stage_started", "0")
+        number = int(started.split()[0]) if started.split()[0].isdigit() else 0
+        if number >= 7 and "mq" not in restarted:
             restarted.add("mq")
             cluster.restart_rabbitmq()
             kills.append("RabbitMQ restarted")
-            continue
-        if started.startswith("8") and "pg" not in restarted:
+        elif number >= 8 and "pg" not in restarted:
             restarted.add("pg")
             cluster.restart_postgres()
             kills.append("PostgreSQL restarted")
-            continue
-        kills.append(cluster.chaos_kill(rng))
-    del current
+        else:
+            kills.append(cluster.chaos_kill(rng))
 
 
 def main() -> int:
@@ -207,13 +208,14 @@ def report(ye, summary, dead, logs, restarts, kills, year_end_s, scale, chaos, l
     log(f"Year end, {scale.pegawai:,} pegawai, {scale.unor:,} unor, {scale.induk} unor induk"
         f" ({'chaos' if chaos else 'clean'}); approved SKPs were seeded below the API "
         "(stage 4), everything else went through the gateway and the events.")
-    log("| stage | wall | items | throughput | raw baseline | ratio |")
-    log("|---|---|---|---|---|---|")
+    log("| stage | wall | items | throughput | raw baseline | ratio | CPU s, top 3 |")
+    log("|---|---|---|---|---|---|---|")
     for s in ye.stages:
         rate = s.items / s.seconds if s.seconds and s.items else 0
         ratio = f"{s.baseline_rate / rate:.1f}x slower" if s.baseline_rate and rate else ""
+        top = ", ".join(f"{k} {v:.0f}" for k, v in list(s.cpu.items())[:3])
         log(f"| {s.name} | {s.seconds:.1f} s | {s.items:,} {s.unit} | "
-            f"{rate:,.1f}/s | {s.baseline} | {ratio} |")
+            f"{rate:,.1f}/s | {s.baseline} | {ratio} | {top} |")
     world_s = sum(s.seconds for s in ye.stages if s.name.split()[0] in ("1", "2", "3", "4"))
     log(f"world (stages 1-4): {world_s / 60:.1f} min; year end proper (stages 5-14): "
         f"{(year_end_s - world_s) / 60:.1f} min; both: {year_end_s / 60:.1f} min")

@@ -50,6 +50,7 @@ class Stage:
     unit: str
     baseline: str = ""
     baseline_rate: float | None = None
+    cpu: dict = field(default_factory=dict)  # CPU seconds per part of the suite in the stage
 
 
 @dataclass
@@ -68,13 +69,22 @@ class YearEnd:
     # ---- helpers -------------------------------------------------------------------------
     def stage(self, name, items_fn, unit, baseline="", baseline_rate=None):
         def wrap(fn):
+            from .load import groups, tree_cpu
             t0 = time.monotonic()
             self.log(f"[{time.strftime('%H:%M:%S')}] {name} ...")
+            cpu0 = tree_cpu(groups(self.cluster))
             result = fn()
             dt = time.monotonic() - t0
+            cpu1 = tree_cpu(groups(self.cluster))
+            # a process restarted in the stage counts from 0 again: keep what is positive
+            cpu = {k: round(cpu1[k] - cpu0.get(k, 0), 1) for k in cpu1
+                   if cpu1[k] - cpu0.get(k, 0) > 0}
+            cpu = dict(sorted(cpu.items(), key=lambda kv: -kv[1]))
             items = items_fn(result) if callable(items_fn) else items_fn
-            self.stages.append(Stage(name, dt, items, unit, baseline, baseline_rate))
-            self.log(f"[{time.strftime('%H:%M:%S')}] {name}: {dt:.1f} s, {items:,} {unit}")
+            self.stages.append(Stage(name, dt, items, unit, baseline, baseline_rate, cpu))
+            top = ", ".join(f"{k} {v:.0f}" for k, v in list(cpu.items())[:4])
+            self.log(f"[{time.strftime('%H:%M:%S')}] {name}: {dt:.1f} s, {items:,} {unit}; "
+                     f"CPU s: {top}")
             return result
         return wrap
 
