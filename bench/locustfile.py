@@ -15,6 +15,7 @@ import json
 import os
 import random
 import threading
+from datetime import date
 
 from locust import HttpUser, between, task
 
@@ -60,8 +61,12 @@ class Pegawai(HttpUser):
         r = self.client.get("/api/penilaian/penilaian", headers=self.headers,
                             name="GET /penilaian?pegawai_id",
                             params={"pegawai_id": self.me.get("id"), "tahun": 2026})
-        if r.ok:
-            self.penilaian = [p for p in r.json() if p.get("status") in ("DRAFT", "DIKIRIM")]
+        if r.ok:  # the realisasi of the quarter running today (earlier ones are closed)
+            today = date.today().isoformat()
+            self.penilaian = [p for p in r.json() if p.get("status") in ("DRAFT", "DIKIRIM")
+                              and (p.get("periode") or {}).get("awal", "9") <= today
+                              <= (p.get("periode") or {}).get("akhir", "0")
+                              and not (p.get("periode") or {}).get("final")]
 
     @task(2)
     def realisasi(self):

@@ -60,9 +60,7 @@ def groups(cluster: Cluster, locust_pid: int | None = None) -> dict[str, list[in
     g: dict[str, list[int]] = {}
     for p in cluster.procs:
         if p.alive():
-            key = p.name if p.kind == "web" else ("gateway" if p.kind == "gateway" else
-                                                  f"{p.kind}s")
-            g.setdefault(key, []).append(p.popen.pid)
+            g.setdefault(p.name, []).append(p.popen.pid)
     pm = Path(cluster.pg_dir / "data" / "postmaster.pid")
     if pm.exists():
         g["postgresql"] = [int(pm.read_text().split()[0])]
@@ -135,7 +133,8 @@ def morning_peak(ye, *, start: int = 10, factor: float = 2.0, seconds: int = 60,
     cluster = ye.cluster
     out = cluster.workdir / "load"
     out.mkdir(exist_ok=True)
-    accounts = prepare_accounts(ye, min(max_users, len(ye.ctx["final"])))
+    # users beyond the accounts log in to the same accounts again (a second device)
+    accounts = prepare_accounts(ye, min(max_users, 300, len(ye.ctx["final"])))
     results, users = [], start
     while users <= max_users:
         r = step(cluster, accounts, users, seconds, out)
