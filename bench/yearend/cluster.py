@@ -31,8 +31,26 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("identity", "skp", "penilaian", "keberatan", "angka_kredit", "integration",
             "reporting")
 PREFIX = {s: s.replace("_", "-") for s in SERVICES}
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-RABBIT_BIN = Path("/usr/lib/rabbitmq/bin")
+
+
+def _pg_bindir() -> Path:
+    """The server binaries (initdb, pg_ctl) are not on PATH on Debian: ask pg_config."""
+    try:
+        return Path(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True,
+                                   check=True).stdout.strip())
+    except (OSError, subprocess.CalledProcessError):
+        return Path(shutil.which("initdb") or "initdb").parent
+
+
+def _rabbit_bindir() -> Path:
+    """The scripts themselves, not the wrapper on PATH (which switches to the rabbitmq user
+    and drops our RABBITMQ_* settings): they live next to the wrapper the PATH link points to."""
+    found = shutil.which("rabbitmq-server")
+    return Path(os.path.realpath(found)).parent if found else Path(".")
+
+
+PG_BIN = _pg_bindir()
+RABBIT_BIN = _rabbit_bindir()
 
 
 def free_port() -> int:
@@ -188,11 +206,13 @@ class Cluster:
                                         stdout=out, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         out.close()
-        def up():
-            return subprocess.run([str(RABBIT_BIN / "rabbitmqctl"), "-n", self.mq_node, "-q",
-                                   "-t", "10", "await_startup"], env=self.mq_env,
-                                  capture_output=True, timeout=30).returncode == 0
-        wait_until(up, timeout=180, interval=1, what="RabbitMQ node")
+        def up():  # an AMQP connection (rabbitmqctl itself takes seconds on a busy machine)
+            import pika
+            conn = pika.BlockingConnection(pika.URLParameters(self.amqp_url + "?connection_attempts=1"
+                                                              "&socket_timeout=5"))
+            conn.close()
+            return True
+        wait_until(up, timeout=300, interval=1, what="RabbitMQ node")
 
     def restart_rabbitmq(self) -> None:
         self.events.append(f"{time.strftime('%H:%M:%S')} RabbitMQ stopped and restarted")
@@ -200,8 +220,11 @@ class Cluster:
         self._mq_start()
 
     def stop_rabbitmq(self) -> None:
-        subprocess.run([str(RABBIT_BIN / "rabbitmqctl"), "-n", self.mq_node, "-q", "stop"],
-                       env=self.mq_env, capture_output=True, timeout=120)
+        try:
+            subprocess.run([str(RABBIT_BIN / "rabbitmqctl"), "-n", self.mq_node, "-q", "stop"],
+                           env=self.mq_env, capture_output=True, timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.mq_proc.pid, signal.SIGTERM)
         try:
             self.mq_proc.wait(60)
         except subprocess.TimeoutExpired:
@@ -330,7 +353,8 @@ class Cluster:
             conf = once(conf, f"set $kinerja_backend {PREFIX[s]}:8000;",
                         f"set $kinerja_backend 127.0.0.1:{p};")
         (gw / "nginx.conf").write_text(conf)
-        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        nginx = shutil.which("nginx") or shutil.which("nginx", path=os.pathsep.join(
+            ("/usr/sbin", "/sbin"))) or "nginx"
         self.add("gateway", "gateway", [nginx, "-e", str(gw / "error.log"), "-p", str(gw), "-c",
                                         str(gw / "nginx.conf"), "-g",
                                         f"daemon off; pid {gw}/nginx.pid;"], dict(os.environ))
