@@ -55,8 +55,6 @@ class Api:
                     if attempt > 1 and r.status_code in accept:
                         self.retries["accepted-after-retry"] += 1
                     return r
-                if r.status_code == 401 and token and attempt == 1:
-                    pass  # a token revoked/expired mid-run: the caller logs in again
                 if r.status_code not in RETRY_STATUS:
                     raise ApiError(f"{method} {path} -> {r.status_code}: {r.text[:600]}")
             if time.monotonic() > deadline:

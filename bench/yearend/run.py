@@ -25,11 +25,9 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import psycopg
 
