@@ -63,12 +63,12 @@ def log_counts(workdir: Path) -> dict[str, int]:
 
 
 def chaos_loop(cluster: Cluster, ye: YearEnd, rng: random.Random, stop: threading.Event,
-               kills: list[str]) -> None:
-    """A SIGKILL every 20-40 s; at the first tick once stage 7 (bulk rating) has begun,
+               kills: list[str], interval: tuple[float, float] = (20, 40)) -> None:
+    """A SIGKILL every 20-40 s (``interval``); at the first tick once stage 7 (bulk rating) has begun,
     RabbitMQ is restarted instead, and at the first tick once stage 8 (tetapkan) has begun
     and RabbitMQ is back, PostgreSQL."""
     restarted = set()
-    while not stop.wait(rng.uniform(20, 40)):
+    while not stop.wait(rng.uniform(*interval)):
         started = ye.ctx.get("stage_started", "0")
         number = int(started.split()[0]) if started.split()[0].isdigit() else 0
         if number >= 7 and "mq" not in restarted:
@@ -92,6 +92,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--chaos", action="store_true")
     ap.add_argument("--chaos-seed", type=int, default=7)
+    ap.add_argument("--chaos-interval", default="20,40",
+                    help="seconds between faults, lowest,highest (default 20,40)")
     ap.add_argument("--web-workers", type=int, default=2)
     ap.add_argument("--report-concurrency", type=int, default=2)
     ap.add_argument("--load", action="store_true",
@@ -108,6 +110,7 @@ def main() -> int:
           f"load {os.getloadavg()[0]:.1f} at start; scale {scale}; seed {args.seed}; "
           f"{'CHAOS' if args.chaos else 'clean'}")
     result = run(scale, seed=args.seed, chaos=args.chaos, chaos_seed=args.chaos_seed,
+                 chaos_interval=tuple(float(x) for x in args.chaos_interval.split(",")),
                  web_workers=args.web_workers, report_concurrency=args.report_concurrency,
                  keep=args.keep, load=(args.load_start, args.load_seconds, args.load_max)
                  if args.load else None)
@@ -117,6 +120,7 @@ def main() -> int:
 
 
 def run(scale: world.Scale, *, seed: int = 1, chaos: bool = False, chaos_seed: int = 7,
+        chaos_interval: tuple[float, float] = (20, 40),
         web_workers: int = 2, report_concurrency: int = 2, keep: bool = False,
         load: tuple[int, int, int] | None = None, log=print) -> dict:
     workdir = make_workdir()
@@ -151,10 +155,11 @@ def run(scale: world.Scale, *, seed: int = 1, chaos: bool = False, chaos_seed: i
                 ye.ctx["stage_started"] = name
                 nonlocal chaos_thread
                 if chaos and chaos_thread is None and name.startswith("5"):
-                    log("    chaos begins: a SIGKILL every 20-40 s from here on")
+                    log(f"    chaos begins: a fault every {chaos_interval[0]:g}-"
+                        f"{chaos_interval[1]:g} s from here on")
                     chaos_thread = threading.Thread(
                         target=chaos_loop, args=(cluster, ye, random.Random(chaos_seed), stop,
-                                                 kills), daemon=True)
+                                                 kills, chaos_interval), daemon=True)
                     chaos_thread.start()
                 return wrap(fn)
             return inner
