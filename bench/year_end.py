@@ -15,6 +15,10 @@ services' own benchmarks (docs/BENCHMARKS.md), a checksum of the end state (pred
 kredit, SIASN records: counts and SHA-256 keyed by NIP), dead letters, and what the faults
 cost (client retries, consumer/relay retries and reconnects from the process logs).
 
+``--load``: after the year end, the morning peak (bench/locustfile.py) against the gateway,
+users doubled every ``--load-seconds`` from ``--load-start`` until p95 passes 1 s, with the CPU
+each process used (bench/yearend/load.py).
+
 ``--chaos``: from the year end proper on (after the world is built), every 20-40 s a random
 relay, consumer, gunicorn worker, Celery worker or the pekerja is SIGKILLed and restarted
 (gunicorn's and Celery's masters restart their children; this script's supervisor restarts
