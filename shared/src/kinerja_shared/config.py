@@ -33,6 +33,7 @@ class ServiceSettings:
     consumer_batch_size: int = 100
     relay_batch_size: int = 500
     relay_poll_interval: float = 0.05
+    relay_idle_interval: float = 0.25  # an idle relay's longest wait (relay.OutboxRelay)
     outbox_retention: float = 0.0  # seconds published outbox rows are kept (0: deleted at once)
     jwks_url: str | None = None
     jwt_issuer: str = "kinerja-identity"
@@ -65,6 +66,7 @@ class ServiceSettings:
             consumer_batch_size=int(env.get("KINERJA_CONSUMER_BATCH_SIZE", "100")),
             relay_batch_size=int(env.get("KINERJA_RELAY_BATCH_SIZE", "500")),
             relay_poll_interval=float(env.get("KINERJA_RELAY_POLL_INTERVAL", "0.05")),
+            relay_idle_interval=float(env.get("KINERJA_RELAY_IDLE_INTERVAL", "0.25")),
             outbox_retention=float(env.get("KINERJA_OUTBOX_RETENTION", "0")),
             jwks_url=env.get("KINERJA_JWKS_URL") or None,
             jwt_issuer=env.get("KINERJA_JWT_ISSUER", "kinerja-identity"),

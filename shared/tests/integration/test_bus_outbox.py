@@ -204,3 +204,25 @@ def test_without_a_retention_the_relay_deletes_what_it_published_and_keeps_what_
     assert producer_db.count(bus.outbox, bus.outbox.c.event_id == waiting,
                              bus.outbox.c.attempts == 1) == 1
     assert published != waiting
+
+
+
+def test_an_idle_relay_looks_less_often_yet_publishes_the_next_commit(bus, producer_db, running):
+    """After looks that found nothing the relay waits up to ``idle_interval``; the next commit
+    is still published (by the next look), and a burst after it goes out in full."""
+    from kinerja_shared.testing.service import RecordingPublisher
+
+    publisher = RecordingPublisher()
+    relay = OutboxRelay(producer_db.engine, publisher, poll_interval=0.01, idle_interval=0.3,
+                        batch_size=10, name="jeda")
+    looks = []
+    run_once = relay.run_once
+    relay.run_once = lambda: looks.append(run_once()) or looks[-1]
+    relay.start()
+    running(relay)
+    assert bus.wait_until(lambda: len(looks) >= 8, timeout=30)  # idle: the waits have grown
+    first = bus.produce(producer_db, bus.unor_event("Bagian Umum"))
+    assert bus.wait_until(lambda: any(m.event_id == first for m in publisher.messages), timeout=30)
+    burst = [bus.produce(producer_db, bus.unor_event(f"Bagian {i}")) for i in range(25)]
+    assert bus.wait_until(lambda: len(publisher.messages) == 26, timeout=30)
+    assert {m.event_id for m in publisher.messages} == {first, *burst}

@@ -203,3 +203,21 @@ def test_with_a_store_what_was_published_and_not_consumed_survives_a_restart(eng
     last = InMemoryBroker(store=store)
     assert [m.event_id for m, _ in last.dead_letters("skp")] == [poison.event_id]
     last.stop()
+
+
+def test_the_relay_waits_longer_while_idle_and_at_once_less_after_rows():
+    """``OutboxRelay.next_wait``: doubling from ``poll_interval`` up to ``idle_interval`` after
+    looks that found nothing; back to ``poll_interval`` after a look that published."""
+    from sqlalchemy import create_engine
+
+    from kinerja_shared.messaging.relay import OutboxRelay
+
+    relay = OutboxRelay(create_engine("sqlite://"), None, poll_interval=0.05, idle_interval=0.5)
+    waits, wait = [], 0.05
+    for _ in range(6):
+        wait = relay.next_wait(wait, 0)
+        waits.append(wait)
+    assert waits == [0.1, 0.2, 0.4, 0.5, 0.5, 0.5]
+    assert relay.next_wait(0.5, 3) == 0.05
+    assert OutboxRelay(create_engine("sqlite://"), None, poll_interval=0.05,
+                       idle_interval=0.01).idle_interval == 0.05  # never shorter than a poll

@@ -13,6 +13,15 @@ Marking it sent instead cost twice the database CPU and eight times the WAL per 
 bus benchmark (an UPDATE writes a new version of the row, body included, and new entries in
 every index), and the table grew without bound. With ``retention`` > 0 (seconds) published rows
 are kept with ``sent_at`` set, for inspection, and purged once older than that.
+
+Waiting for work: while rows keep coming the relay looks every ``poll_interval`` (50 ms);
+each look that finds nothing doubles the wait, up to ``idle_interval`` (0.25 s), and the first
+row found brings it back to ``poll_interval``. Polling every 50 ms around the clock cost seven
+idle relays 0.13-0.19 of a core in the year-end run (docs/BENCHMARKS.md); the price is that
+the first event after a quiet spell waits up to ``idle_interval``. ``wake()`` (called after an
+in-process commit: the embedded mode, tests) cuts any wait short. (PostgreSQL ``NOTIFY`` from
+the producing transaction would wake a relay at once, but it serialises the commits of every
+notifying transaction: see docs/BENCHMARKS.md, "Event bus".)
 """
 from __future__ import annotations
 
@@ -48,6 +57,7 @@ class OutboxRelay:
         name: str = "relay",
         retention: float = 0.0,
         purge_interval: float = 60.0,
+        idle_interval: float = 0.25,
     ) -> None:
         self.engine = engine
         self.publisher = publisher
@@ -57,6 +67,7 @@ class OutboxRelay:
         self.name = name
         self.retention = retention
         self.purge_interval = purge_interval
+        self.idle_interval = max(idle_interval, poll_interval)
         self._next_purge = 0.0
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -159,6 +170,7 @@ class OutboxRelay:
     def run_forever(self, stop: threading.Event | None = None) -> None:
         stop = stop or self._stop
         backoff = self.poll_interval
+        wait = self.poll_interval
         while not stop.is_set():
             try:
                 self._maybe_purge()
@@ -170,9 +182,20 @@ class OutboxRelay:
                 stop.wait(backoff)
                 backoff = min(max(backoff * 2, 0.1), self.max_backoff)
                 continue
-            if sent < self.batch_size:
-                self._wake.wait(self.poll_interval)
-                self._wake.clear()
+            if sent >= self.batch_size:
+                continue
+            wait = self.next_wait(wait, sent)
+            if self._wake.wait(wait):
+                wait = self.poll_interval
+            self._wake.clear()
+
+    def next_wait(self, wait: float, sent: int) -> float:
+        """How long to wait after a look that published ``sent`` rows, having waited ``wait``
+        before it: ``poll_interval`` after rows, twice as long (at most ``idle_interval``)
+        after nothing."""
+        if sent:
+            return self.poll_interval
+        return min(max(wait, self.poll_interval) * 2, self.idle_interval)
 
     def start(self) -> threading.Thread:
         self._stop.clear()
@@ -186,3 +209,4 @@ class OutboxRelay:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+

@@ -87,6 +87,7 @@ class ServiceRuntime:
                 self.publisher,
                 batch_size=self.settings.relay_batch_size,
                 poll_interval=self.settings.relay_poll_interval,
+                idle_interval=self.settings.relay_idle_interval,
                 name=self.name,
                 retention=self.settings.outbox_retention,
             )
