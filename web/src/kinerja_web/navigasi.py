@@ -36,6 +36,7 @@ MENU = [
         ("Sinkron SIASN dan PMM", "integrasi.siasn"),
         ("Pengguna PMM", "pmm.pengguna"),
         ("Kinerja guru", "pmm.kinerja_guru"),
+        ("Akun layanan dan webhook", "pipeline.klien"),
     ]),
 ]
 

@@ -93,3 +93,50 @@ def test_pengguna_kinerja_guru_dan_plt_pmm(h, periksa, periksa_hp, suite, demo, 
     assert not h.drv.find_elements(By.CSS_SELECTOR, f"button[value='{guru['nip']}']")
     assert guru["nip"] not in requests.get(
         f"{suite.base}/sandbox/pmm/_sandbox/pengguna", timeout=30).text
+
+
+def test_akun_layanan_dan_webhook(h, periksa, periksa_hp, suite, demo):
+    h.masuk(demo.admin_instansi["nip"], demo.password)
+    # -- a service account: no scope refused next to its fieldset, then made (secret once) ----
+    h.buka("/integrasi/klien")
+    h.isi("#f-nama", "Pipeline BKD uji")
+    h.tekan("#tombol-buat-klien")
+    assert h.el("#galat-scopes").text
+    assert h.el("#f-nama").get_attribute("value") == "Pipeline BKD uji"
+    h.el("#f-scopes-1").click()
+    h.el("#f-scopes-4").click()
+    h.tekan("#tombol-buat-klien")
+    client_id, secret = h.el("#client-id").text, h.el("#client-secret").text
+    assert "tidak ditampilkan lagi" in h.teks and secret
+    periksa(h, "80-klien-baru")
+    periksa_hp(h, "80-klien-baru")
+    # the credentials work: a token for the feed
+    token = requests.post(f"{suite.base}/api/integration/oauth/token", timeout=30,
+                          auth=(client_id, secret), data={"grant_type": "client_credentials"})
+    assert token.status_code == 200, token.text
+    assert set(token.json()["scope"].split()) == {"feed:predikat", "export"}
+    h.buka("/integrasi/klien")
+    assert secret not in h.teks and client_id in h.el("#tabel-klien").text
+    h.tekan(f"#tabel-klien button[value='{client_id}']")
+    assert "Akun layanan dicabut" in h.teks
+    assert not h.drv.find_elements(By.CSS_SELECTOR, f"button[value='{client_id}']")
+    assert requests.post(f"{suite.base}/api/integration/oauth/token", timeout=30,
+                         auth=(client_id, secret),
+                         data={"grant_type": "client_credentials"}).status_code == 401
+
+    # -- a webhook: a wrong address refused next to its field, added, removed ------------------
+    h.buka("/integrasi/webhook")
+    h.isi("#f-url", "bukan alamat")
+    h.el("#f-jenis-1").click()
+    h.tekan("#tombol-tambah-webhook")
+    assert h.el("#galat-url").text
+    assert h.el("#f-jenis-1").is_selected()
+    h.isi("#f-url", "https://penerima.contoh.go.id/kinerja")
+    h.tekan("#tombol-tambah-webhook")
+    assert h.el("#rahasia-webhook").text
+    tabel = h.el("#tabel-webhook").text
+    assert "penerima.contoh.go.id" in tabel and "Predikat kinerja" in tabel
+    periksa(h, "81-webhook")
+    periksa_hp(h, "81-webhook")
+    h.tekan("#tabel-webhook button[name=hapus]")
+    assert "Webhook dihapus" in h.teks

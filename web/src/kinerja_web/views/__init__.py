@@ -14,3 +14,4 @@ def register(app: Flask) -> None:
     from . import angka_kredit, integrasi, keberatan, laporan, pmm
     for module in (keberatan, angka_kredit, laporan, integrasi, pmm):
         app.register_blueprint(module.bp)
+    app.register_blueprint(pmm.bp_pipeline)

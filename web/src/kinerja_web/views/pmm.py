@@ -90,3 +90,75 @@ def hapus_plt(pmm_sekolah):
     j = api("DELETE", "integration", f"/pmm/sinkron-plt/{quote(pmm_sekolah, safe='')}")
     hasil(j, f"Pemetaan PLT sekolah {pmm_sekolah} dihapus.")
     return redirect(url_for("pmm.plt"))
+
+
+# -- pipelines: service accounts and webhooks ----------------------------------------------------
+
+bp_pipeline = Blueprint("pipeline", __name__, url_prefix="/integrasi")
+
+SCOPES = [("feed:predikat", "Feed predikat kinerja"), ("feed:angka-kredit", "Feed angka kredit"),
+          ("feed:sinkron", "Feed hasil sinkronisasi"), ("export", "Ekspor NDJSON dan CSV")]
+JENIS_WEBHOOK = [("PREDIKAT", "Predikat kinerja"), ("ANGKA_KREDIT", "Angka kredit"),
+                 ("SINKRON", "Hasil sinkronisasi")]
+
+
+def _galat_daftar(errors: dict, name: str) -> dict:
+    """A list field's errors (``scopes.0``) shown at the list's fieldset (``scopes``)."""
+    out: dict = {}
+    for k, v in (errors or {}).items():
+        key = name if k.startswith(f"{name}.") else k
+        out.setdefault(key, []).extend(v if isinstance(v, list) else [v])
+    return out
+
+
+@bp_pipeline.route("/klien", methods=["GET", "POST"])
+@perlu_admin
+def klien():
+    status, baru = 200, None
+    if request.method == "POST":
+        f = request.form
+        j = api("POST", "integration", "/klien",
+                json={"nama": f.get("nama", "").strip(), "scopes": f.getlist("scopes")})
+        if hasil(j, "Akun layanan dibuat. Simpan rahasianya sekarang: tidak ditampilkan lagi."):
+            baru, status = j.body, 201
+        else:
+            g.errors = _galat_daftar(j.errors, "scopes")
+            status = 422 if j.status == 422 else 200
+    items, paging, _ = daftar_tersaring("integration", "/klien", {})
+    return render("pmm/klien.html", status, items=items, paging=paging, baru=baru,
+                  SCOPES=SCOPES, pilihan=request.form.getlist("scopes") if not baru else [])
+
+
+@bp_pipeline.post("/klien/<klien_id>/cabut")
+@perlu_admin
+def cabut_klien(klien_id):
+    j = api("DELETE", "integration", f"/klien/{quote(klien_id, safe='')}")
+    hasil(j, "Akun layanan dicabut; tokennya tidak berlaku lagi.")
+    return redirect(url_for("pipeline.klien"))
+
+
+@bp_pipeline.route("/webhook", methods=["GET", "POST"])
+@perlu_admin
+def webhook():
+    status, baru = 200, None
+    if request.method == "POST":
+        f = request.form
+        j = api("POST", "integration", "/webhook",
+                json={"url": f.get("url", "").strip(), "jenis": f.getlist("jenis")})
+        if hasil(j, "Webhook ditambahkan. Simpan rahasianya sekarang: tidak ditampilkan lagi."):
+            baru, status = j.body, 201
+        else:
+            g.errors = _galat_daftar(j.errors, "jenis")
+            status = 422 if j.status == 422 else 200
+    items, paging, _ = daftar_tersaring("integration", "/webhook", {})
+    return render("pmm/webhook.html", status, items=items, paging=paging, baru=baru,
+                  JENIS_WEBHOOK=JENIS_WEBHOOK,
+                  pilihan=request.form.getlist("jenis") if not baru else [])
+
+
+@bp_pipeline.post("/webhook/<webhook_id>/hapus")
+@perlu_admin
+def hapus_webhook(webhook_id):
+    j = api("DELETE", "integration", f"/webhook/{quote(webhook_id, safe='')}")
+    hasil(j, "Webhook dihapus.")
+    return redirect(url_for("pipeline.webhook"))
