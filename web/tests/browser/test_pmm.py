@@ -95,7 +95,7 @@ def test_pengguna_kinerja_guru_dan_plt_pmm(h, periksa, periksa_hp, suite, demo, 
         f"{suite.base}/sandbox/pmm/_sandbox/pengguna", timeout=30).text
 
 
-def test_akun_layanan_dan_webhook(h, periksa, periksa_hp, suite, demo):
+def test_akun_layanan_dan_webhook(h, periksa, periksa_hp, suite, demo, tunggu):
     h.masuk(demo.admin_instansi["nip"], demo.password)
     # -- a service account: no scope refused next to its fieldset, then made (secret once) ----
     h.buka("/integrasi/klien")
@@ -131,12 +131,31 @@ def test_akun_layanan_dan_webhook(h, periksa, periksa_hp, suite, demo):
     h.tekan("#tombol-tambah-webhook")
     assert h.el("#galat-url").text
     assert h.el("#f-jenis-1").is_selected()
-    h.isi("#f-url", "https://penerima.contoh.go.id/kinerja")
+    h.el("#f-jenis-3").click()
+    h.isi("#f-url", "http://127.0.0.1:9/kinerja")  # nobody listens: deliveries fail
     h.tekan("#tombol-tambah-webhook")
     assert h.el("#rahasia-webhook").text
     tabel = h.el("#tabel-webhook").text
-    assert "penerima.contoh.go.id" in tabel and "Predikat kinerja" in tabel
+    assert "127.0.0.1:9" in tabel and "Predikat kinerja" in tabel
     periksa(h, "81-webhook")
     periksa_hp(h, "81-webhook")
+    # a sync ends (a SINKRON change): its delivery is tried, fails, and is logged with why
+    h.tekan_tautan("Pengiriman")
+    assert "Belum ada pengiriman" in h.teks
+    log_url = h.drv.current_url.replace(suite.base, "")
+    h.buka("/integrasi/pmm")
+    h.tekan("#tombol-sinkron-pmm")
+
+    def dicoba():
+        h.buka(log_url)
+        rows = h.drv.find_elements(By.CSS_SELECTOR, "#tabel-pengiriman tbody tr")
+        if not rows or "Hasil sinkronisasi" not in rows[0].text:
+            return False
+        keterangan = rows[0].find_elements(By.TAG_NAME, "td")[3].text
+        return keterangan not in ("", "—")  # tried: the connection's failure is said
+    tunggu(dicoba, timeout=90, what="the webhook's first delivery")
+    periksa(h, "82-webhook-pengiriman")
+    periksa_hp(h, "82-webhook-pengiriman")
+    h.buka("/integrasi/webhook")
     h.tekan("#tabel-webhook button[name=hapus]")
     assert "Webhook dihapus" in h.teks

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from flask import Blueprint, g, redirect, request, url_for
 
 from ..sesi import perlu_admin
-from .common import api, hasil, render
+from .common import ambil, api, hasil, render
 from .saringan import daftar_tersaring
 
 bp = Blueprint("pmm", __name__, url_prefix="/integrasi/pmm")
@@ -162,3 +162,18 @@ def hapus_webhook(webhook_id):
     j = api("DELETE", "integration", f"/webhook/{quote(webhook_id, safe='')}")
     hasil(j, "Webhook dihapus.")
     return redirect(url_for("pipeline.webhook"))
+
+
+STATUS_KIRIM = ("MENUNGGU", "TERKIRIM", "GAGAL")
+
+
+@bp_pipeline.get("/webhook/<webhook_id>")
+@perlu_admin
+def pengiriman(webhook_id):
+    w = ambil("integration", f"/webhook/{quote(webhook_id, safe='')}")
+    st = request.args.get("status", "")
+    items, paging, errors = daftar_tersaring(
+        "integration", f"/webhook/{quote(webhook_id, safe='')}/pengiriman",
+        {"status": st if st in STATUS_KIRIM else ""})
+    return render("pmm/pengiriman.html", w=w, items=items, paging=paging, status_filter=st,
+                  JENIS_WEBHOOK=JENIS_WEBHOOK, STATUS_KIRIM=STATUS_KIRIM)
