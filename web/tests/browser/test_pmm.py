@@ -44,6 +44,9 @@ def test_pengguna_kinerja_guru_dan_plt_pmm(h, periksa, periksa_hp, suite, demo, 
     assert guru["nip"] in h.el("#tabel-pengguna-pmm").text
     terdaftar = requests.get(f"{suite.base}/sandbox/pmm/_sandbox/pengguna", timeout=30).json()
     assert guru["nip"] in {u["nip"] for u in terdaftar}
+    h.isi("#f-nip", guru["nip"])  # again: already registered, said at the NIP
+    h.tekan("#tombol-daftar-pmm")
+    assert h.el("#galat-nip").text
     h.isi("#s-nip", guru["nip"])
     h.tekan("#tombol-saring")
     assert len(h.drv.find_elements(By.CSS_SELECTOR, "#tabel-pengguna-pmm tbody tr")) == 1

@@ -43,6 +43,8 @@ def pengguna():
                 json={"nip": f.get("nip", "").strip(), "tipe_skp": f.get("tipe_skp") or "GURU"})
         if hasil(j, f"{j.body.get('nama') if j.ok else ''} terdaftar sebagai pengguna PMM."):
             return redirect(url_for("pmm.pengguna"))
+        if j.status == 409:  # already registered: said at the NIP
+            g.errors = {"nip": [j.detail]}
         status = 422 if j.status == 422 else j.status if j.status in (409, 503) else 200
     args = {k: request.args.get(k, "").strip() for k in ("nip", "nama")}
     items, paging, saring_galat = daftar_tersaring("integration", "/pmm/pengguna", args)
