@@ -34,6 +34,9 @@ MENU = [
         ("Manajemen angka kredit", "angka_kredit.kelola"),
         ("Laporan dan cetak", "laporan.daftar"),
         ("Sinkron SIASN dan PMM", "integrasi.siasn"),
+        ("Pengguna PMM", "pmm.pengguna"),
+        ("Kinerja guru", "pmm.kinerja_guru"),
+        ("Akun layanan dan webhook", "pipeline.klien"),
     ]),
 ]
 

@@ -136,3 +136,21 @@ def test_registration_answers_503_and_saves_nothing_when_pmm_is_down(world):
     r = world.api.post("admin", "/pmm/pengguna", json={"nip": NIP["guru1"]})
     assert r.status_code == 503 and r.get_json()["detail"].startswith("PMM tidak dapat")
     assert world.api.get("admin", "/pmm/pengguna").get_json() == []
+
+
+def test_the_plt_mapping_is_listed_and_removed(world):
+    _identity(world)
+    r = world.api.post("admin", "/pmm/sinkron-plt", json={"pasangan": [
+        {"pmm_sekolah": "20101", "unor_id": "u-sd9"}, {"pmm_sekolah": "20102",
+                                                      "unor_id": "u-sd1"}]})
+    assert r.status_code == 200
+    daftar = world.api.get("admin", "/pmm/sinkron-plt").get_json()
+    assert [(p["pmm_sekolah"], p["unor_id"], p["unor_nama"]) for p in daftar] == [
+        ("20101", "u-sd9", "SD N 9 Contoh"), ("20102", "u-sd1", "SD N 1 Contoh")]
+    assert world.api.delete("admin", "/pmm/sinkron-plt/20101").status_code == 204
+    assert [p["pmm_sekolah"] for p in world.api.get("admin", "/pmm/sinkron-plt").get_json()] \
+        == ["20102"]
+    assert world.api.delete("admin", "/pmm/sinkron-plt/20101").status_code == 404
+    r = world.api.post("admin", "/pmm/sinkron-plt", json={"pasangan": [
+        {"pmm_sekolah": "20103", "unor_id": "u-tidak-ada"}]})
+    assert r.status_code == 422 and "pasangan.0.unor_id" in r.get_json()["errors"]

@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
     for module in (auth, beranda, skp, penilaian, penilai, admin, pilih, relasi, perjanjian):
         app.register_blueprint(module.bp)
     # the screens of keberatan, angka-kredit, reporting and integration
-    from . import angka_kredit, integrasi, keberatan, laporan
-    for module in (keberatan, angka_kredit, laporan, integrasi):
+    from . import angka_kredit, integrasi, keberatan, laporan, pmm
+    for module in (keberatan, angka_kredit, laporan, integrasi, pmm):
         app.register_blueprint(module.bp)
+    app.register_blueprint(pmm.bp_pipeline)

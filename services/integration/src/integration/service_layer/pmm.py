@@ -90,8 +90,28 @@ def atur_plt(uow, principal, *, pasangan: list[dict]) -> list[dict]:
         uow.session.execute(pmm_plt.insert().values(instansi_id=instansi_id,
                                                     pmm_sekolah=p["pmm_sekolah"],
                                                     unor_id=p["unor_id"], diubah_at=t))
-    return [dict(r) for r in uow.session.execute(sa.select(pmm_plt).where(
-        pmm_plt.c.instansi_id == instansi_id).order_by(pmm_plt.c.pmm_sekolah)).mappings()]
+    return [dict(r) for r in uow.session.execute(_plt(instansi_id)).mappings()]
+
+
+def _plt(instansi_id: str):
+    return sa.select(pmm_plt, unor_ref.c.nama.label("unor_nama")).select_from(pmm_plt.outerjoin(
+        unor_ref, unor_ref.c.id == pmm_plt.c.unor_id)).where(
+        pmm_plt.c.instansi_id == instansi_id).order_by(pmm_plt.c.pmm_sekolah)
+
+
+def daftar_plt(uow, principal, *, page: PageRequest) -> Page:
+    """The instansi's PLT mapping, each school with its unor's name."""
+    return fetch_page(uow.session, _plt(admin_instansi(principal)).order_by(None), page,
+                      pmm_plt.c.pmm_sekolah)
+
+
+def hapus_plt(uow, principal, pmm_sekolah: str) -> None:
+    """Remove a school's PLT mapping (404 when the instansi has none for it)."""
+    instansi_id = admin_instansi(principal)
+    r = uow.session.execute(pmm_plt.delete().where(pmm_plt.c.instansi_id == instansi_id,
+                                                   pmm_plt.c.pmm_sekolah == pmm_sekolah))
+    if r.rowcount == 0:
+        raise NotFound()
 
 
 def minta_sinkron(uow, principal, *, pegawai_id: str | None) -> dict:

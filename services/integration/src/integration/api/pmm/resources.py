@@ -62,6 +62,7 @@ class PltSchema(Schema):
 class PltJawabSchema(Schema):
     pmm_sekolah = fields.Str()
     unor_id = fields.Str()
+    unor_nama = fields.Str(allow_none=True)
     diubah_at = fields.DateTime()
 
 
@@ -185,6 +186,22 @@ class SinkronPlt(MethodView):
         """Map PMM schools to the unor of their PLT kepala sekolah (a teacher acting as PLT is
         then assessed in that unor); answers every mapping of the instansi."""
         return run_command(svc.atur_plt, pasangan=data["pasangan"])
+
+    @roles_required(ADMIN)
+    @blp.response(200, PltJawabSchema(many=True))
+    @blp.paginate()
+    def get(self, pagination_parameters):
+        """The instansi's PLT mapping: every PMM school with the unor it is mapped to."""
+        return run_page(pagination_parameters, svc.daftar_plt)
+
+
+@blp.route("/sinkron-plt/<pmm_sekolah>")
+class SinkronPltBySekolah(MethodView):
+    @roles_required(ADMIN)
+    @blp.response(204)
+    def delete(self, pmm_sekolah):
+        """Remove a school's PLT mapping (its teachers are then assessed in their own unit)."""
+        run_command(svc.hapus_plt, pmm_sekolah)
 
 
 @blp.route("/log")
