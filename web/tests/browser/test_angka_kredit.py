@@ -126,10 +126,12 @@ def docx_kecil(path: Path) -> Path:
 
 
 def test_pengaturan_angka_kredit_dan_template_pak(chrome, h, periksa, periksa_hp, suite, demo,
-                                                  tmp_path):
+                                                  tmp_path, tunggu):
     """The admin's angka-kredit pengaturan (numbering, hari acuan, tempat, a keterampilan
     figure) and the PAK templates: refusals next to their field with what was typed kept,
-    then saved; the uploaded .docx downloaded back. The defaults are put back at the end."""
+    then saved; the uploaded .docx downloaded back. The defaults are put back at the end. Then
+    one pegawai's integrasi by the form (the pegawai picker): a bad AK lama refused next to it
+    with the pegawai kept, then saved."""
     h.masuk(demo.admin_instansi["nip"], demo.password)
     h.buka("/angka-kredit/kelola")
     h.tekan("#tautan-pengaturan-ak")
@@ -174,7 +176,7 @@ def test_pengaturan_angka_kredit_dan_template_pak(chrome, h, periksa, periksa_hp
     h.isi("#f-tte-catatan", "Dokumen ini ditandatangani secara elektronik.")
     h.el("#f-tte-berkas").send_keys(str(docx_kecil(tmp_path / "pak-tte.docx")))
     h.tekan("#tombol-template-tte")
-    assert "tersimpan (versi 1)" in h.teks, h.teks[:800]
+    assert "TTE tersimpan (versi 1)" in h.teks, h.teks[:800]
     baris = h.el("#daftar-template tbody tr").text
     assert "pak-tte.docx" in baris and "1" in baris
     periksa(h, "57-ak-pengaturan")
@@ -196,3 +198,25 @@ def test_pengaturan_angka_kredit_dan_template_pak(chrome, h, periksa, periksa_hp
     h.tekan("#tombol-pengaturan")
     assert "Pengaturan angka kredit tersimpan" in h.teks
     assert h.el("#f-angka-1").get_attribute("value") == ""
+
+    # -- one pegawai's integrasi --------------------------------------------------------------
+    jf = [p for daftar in pegawai_demo(suite, demo).values() for p in daftar
+          if p.get("kategori_jabatan") == "FUNGSIONAL" and p.get("jenjang") == "AHLI_MUDA"]
+    assert jf, "a JF Ahli Muda in the demo"
+    x = jf[0]
+    h.buka("/angka-kredit/integrasi")
+    h.isi("#pp-integrasi-q", x["nip"][:10])
+    tunggu(lambda: h.drv.find_elements(By.ID, f"pp-integrasi-c-{x['id']}"), what="pegawai")
+    h.drv.find_element(By.CSS_SELECTOR, f"label[for='pp-integrasi-c-{x['id']}']").click()
+    h.isi("#f-ak_lama", "abc")
+    h.drv.execute_script("document.getElementById('f-tanggal').value = '2023-01-01'")
+    h.tekan("#tombol-integrasi-satu")
+    assert h.el("#f-ak_lama").get_attribute("aria-invalid") == "true"
+    assert x["nama"] in h.el("#pp-integrasi .terpilih").text
+    assert h.el("#f-tanggal").get_attribute("value") == "2023-01-01"
+    periksa(h, "58-ak-integrasi-satu-galat")
+    periksa_hp(h, "58-ak-integrasi-satu-galat")
+    h.isi("#f-ak_lama", "250,5")
+    h.tekan("#tombol-integrasi-satu")
+    assert "Integrasi angka kredit tersimpan" in h.teks, h.teks[:800]
+    assert "50,500" in h.el("#ak-nilai").text  # 250,5 − nilai dasar Ahli Muda 200

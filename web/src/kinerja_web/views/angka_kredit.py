@@ -160,11 +160,11 @@ def kelola():
 @perlu_admin
 def integrasi():
     if request.method == "GET":
-        return render("angka_kredit/integrasi.html", **_ctx(laporan=None))
+        return render("angka_kredit/integrasi.html", **_ctx(laporan=None, terpilih=[]))
     berkas = request.files.get("berkas")
     if berkas is None or not berkas.filename:
         g.errors = {"berkas": ["Pilih berkas CSV atau Excel."]}
-        return render("angka_kredit/integrasi.html", 422, **_ctx(laporan=None))
+        return render("angka_kredit/integrasi.html", 422, **_ctx(laporan=None, terpilih=[]))
     dry_run = request.form.get("dry_run") == "ya"
     params = {"dry_run": "true" if dry_run else "false"}
     if "admin_pusat" in g.pengguna.roles:
@@ -187,7 +187,27 @@ def integrasi():
         flash(j.detail if not laporan else "Tidak ada yang disimpan: perbaiki baris yang "
               "bermasalah lalu unggah lagi.", "galat")
     return render("angka_kredit/integrasi.html", 200 if j.ok else 422,
-                  **_ctx(laporan=laporan))
+                  **_ctx(laporan=laporan, terpilih=[]))
+
+
+@bp.post("/integrasi/satu")
+@perlu_admin
+def integrasi_satu():
+    """One pegawai's integrasi (angka-kredit's single endpoint): the pegawai chosen with the
+    picker, AK lama and the integrasi date; the new row opens on success."""
+    f = request.form
+    body = {"pegawai_id": f.get("pegawai_id") or None,
+            "ak_lama": (f.get("ak_lama") or "").strip().replace(",", ".") or None,
+            "tanggal": f.get("tanggal") or None}
+    j = api("POST", "angka-kredit", "/angka-kredit/integrasi", json=body)
+    if hasil(j, "Integrasi angka kredit tersimpan."):
+        return redirect(url_for("angka_kredit.detail", angka_kredit_id=j.body["id"]))
+    terpilih = []
+    if f.get("pegawai_id"):
+        p = api("GET", "identity", f"/pegawai/{f['pegawai_id']}")
+        terpilih = [p.body] if p.ok else []
+    return render("angka_kredit/integrasi.html", 422 if j.status == 422 else j.status,
+                  **_ctx(laporan=None, terpilih=terpilih, satu=True))
 
 
 # -- the instansi's pengaturan and PAK templates (BKN admin manual §2.14, §2.15) --------------
@@ -218,8 +238,9 @@ def _angka_diatur() -> list[dict]:
             if r.get("tidak_tetap"):
                 k = r.get(kunci)
                 out.append({"nama": nama, "kunci": k, "field": f"{nama}.{k}", "judul": judul,
-                            "label": f"{fmt.label(k)}" + (f" (ke {r['golongan_berikutnya']})"
-                                                          if r.get("golongan_berikutnya") else ""),
+                            "label": (f"{k} ke {r['golongan_berikutnya']}"
+                                      if r.get("golongan_berikutnya") else
+                                      k if kunci == "golongan" else fmt.label(k)),
                             "bawaan": r.get("bawaan")})
     return out
 
@@ -308,8 +329,9 @@ def template(metode):
         body["berkas_nama"] = berkas.filename
         body["berkas_base64"] = base64.b64encode(isi).decode("ascii")
     j = api("PUT", "angka-kredit", f"/template/{metode}", params=_iid(), json=body)
-    if hasil(j, f"Template PAK {fmt.label(metode).lower()} tersimpan (versi "
-                f"{(j.body or {}).get('versi', '')})." if j.ok else None):
+    nama = "TTE" if metode == "TTE" else "tanda tangan basah"
+    if hasil(j, f"Template PAK {nama} tersimpan (versi {(j.body or {}).get('versi', '')})."
+             if j.ok else None):
         return redirect(url_for("angka_kredit.pengaturan", **_iid()) + f"#template-{metode}")
     errors = {("berkas" if k.startswith("berkas") else k.split(".")[0]): v
               for k, v in (j.errors or {}).items()}
