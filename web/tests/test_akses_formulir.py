@@ -39,7 +39,8 @@ def test_admin_pages_and_the_unit_picker_are_not_there_for_a_pegawai(demo, brows
     browser.masuk(demo.staf["nip"])
     for path in ("/admin/perpanjangan", "/admin/pengaturan",
                  f"/admin/pegawai/{demo.staf['id']}/relasi",
-                 "/pilih/unor?name=unor_id&untuk=pu-x&q=Bidang"):
+                 "/pilih/unor?name=unor_id&untuk=pu-x&q=Bidang", "/keberatan/monitoring",
+                 "/angka-kredit/pengaturan", "/angka-kredit/template/TTE/berkas"):
         assert browser.get(path).status_code == 404, path
 
 
@@ -67,7 +68,8 @@ def test_the_new_pages_carry_the_strict_csp_and_no_inline_script(browser, demo):
     for path in ("/perjanjian-kinerja", "/profil/relasi", "/admin/perpanjangan",
                  "/admin/pengaturan", f"/admin/pegawai/{demo.staf['id']}/relasi",
                  "/pilih/unor?name=unor_id&untuk=pu-a",
-                 "/pilih/pegawai?name=pegawai_id&untuk=pp-a&q=Bayu"):
+                 "/pilih/pegawai?name=pegawai_id&untuk=pp-a&q=Bayu", "/keberatan/monitoring",
+                 "/angka-kredit/pengaturan", "/angka-kredit/integrasi"):
         r = browser.get(path)
         assert r.status_code == 200, path
         assert "script-src 'self'" in r.headers["Content-Security-Policy"]

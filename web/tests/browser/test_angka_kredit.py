@@ -6,7 +6,10 @@ selisih (desktop and phone). Each page checked with axe-core and photographed.""
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
+
+import requests
 
 from selenium.webdriver.common.by import By
 
@@ -97,3 +100,123 @@ def test_integrasi_pak_dan_angka_kredit_pegawai(chrome, chrome_hp, h, periksa, s
     hp.masuk(staf["nip"], demo.password)
     hp.buka("/angka-kredit")
     periksa(hp, "55-hp-ak-saya")
+
+
+def docx_kecil(path: Path) -> Path:
+    """A minimal valid Word document (the API checks it is a zip of at most 2 MB)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org'
+            '/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+            'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+            'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'))
+        z.writestr("_rels/.rels", (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+            'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+            '"word/document.xml"/></Relationships>'))
+        z.writestr("word/document.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>PENETAPAN '
+            'ANGKA KREDIT</w:t></w:r></w:p></w:body></w:document>'))
+    return path
+
+
+def test_pengaturan_angka_kredit_dan_template_pak(chrome, h, periksa, periksa_hp, suite, demo,
+                                                  tmp_path, tunggu):
+    """The admin's angka-kredit pengaturan (numbering, hari acuan, tempat, a keterampilan
+    figure) and the PAK templates: refusals next to their field with what was typed kept,
+    then saved; the uploaded .docx downloaded back. The defaults are put back at the end. Then
+    one pegawai's integrasi by the form (the pegawai picker): a bad AK lama refused next to it
+    with the pegawai kept, then saved."""
+    h.masuk(demo.admin_instansi["nip"], demo.password)
+    h.buka("/angka-kredit/kelola")
+    h.tekan("#tautan-pengaturan-ak")
+    assert "Pengaturan angka kredit instansi" in h.el("h1").text
+    angka = chrome.find_elements(By.CSS_SELECTOR, ".angka-diatur input")
+    assert angka, "the keterampilan figures an instansi may set"
+    # a format without {urut}, a day out of range and a figure of 0: each refused at its field
+    h.el("#f-penomoran-otomatis").click()
+    h.isi("#f-format_nomor", "PAK/{tahun}")
+    h.isi("#f-hari_acuan_bulan", "40")
+    h.isi("#f-tempat", "Jakarta")
+    h.isi("#f-angka-1", "0")
+    h.tekan("#tombol-pengaturan")
+    # the schema answers first (the day), the rules after (the format and the figure)
+    assert h.el("#f-hari_acuan_bulan").get_attribute("aria-invalid") == "true"
+    assert h.el("#f-tempat").get_attribute("value") == "Jakarta"
+    assert h.el("#f-penomoran-otomatis").is_selected()
+    assert h.el("#f-format_nomor").get_attribute("value") == "PAK/{tahun}"
+    h.isi("#f-hari_acuan_bulan", "15")
+    h.tekan("#tombol-pengaturan")
+    assert h.el("#f-format_nomor").get_attribute("aria-invalid") == "true"
+    assert h.el("#f-angka-1").get_attribute("aria-invalid") == "true"
+    assert h.el("#f-angka-1").get_attribute("value") == "0"
+    periksa(h, "56-ak-pengaturan-galat")
+    h.isi("#f-format_nomor", "{urut:4}/PAK/{tahun}")
+    h.isi("#f-angka-1", "12,5")
+    h.tekan("#tombol-pengaturan")
+    assert "Pengaturan angka kredit tersimpan" in h.teks
+    assert "0001/PAK/" in h.teks  # the example number of the saved format
+    assert Decimal(h.el("#f-angka-1").get_attribute("value")) == Decimal("12.5")
+    assert h.el("#f-penomoran-otomatis").is_selected()
+
+    # the TTE template: a file that is no .docx refused next to it, the typed kop kept
+    bukan = tmp_path / "catatan.txt"
+    bukan.write_text("bukan docx")
+    h.isi("#f-tte-kop", "PEMERINTAH PROVINSI CONTOH\nBADAN KEPEGAWAIAN DAERAH")
+    h.el("#f-tte-berkas").send_keys(str(bukan))
+    h.tekan("#tombol-template-tte")
+    assert h.el("#template-TTE .ada-galat .galat-isian").text
+    assert "BADAN KEPEGAWAIAN DAERAH" in h.el("#f-tte-kop").get_attribute("value")
+    h.isi("#f-tte-tembusan", "Kepala BKN\nPejabat fungsional yang bersangkutan")
+    h.isi("#f-tte-catatan", "Dokumen ini ditandatangani secara elektronik.")
+    h.el("#f-tte-berkas").send_keys(str(docx_kecil(tmp_path / "pak-tte.docx")))
+    h.tekan("#tombol-template-tte")
+    assert "TTE tersimpan (versi 1)" in h.teks, h.teks[:800]
+    baris = h.el("#daftar-template tbody tr").text
+    assert "pak-tte.docx" in baris and "1" in baris
+    periksa(h, "57-ak-pengaturan")
+    periksa_hp(h, "57-ak-pengaturan")
+    sesi = requests.Session()
+    for c in chrome.get_cookies():
+        sesi.cookies.set(c["name"], c["value"])
+    unduh = sesi.get(
+        h.el("#daftar-template tbody tr a[href*='berkas']").get_attribute("href"), timeout=30)
+    assert unduh.status_code == 200 and unduh.content[:2] == b"PK"
+    # the TTD basah template keeps the default until changed; its fields are empty
+    assert h.el("#f-ttd_basah-kop").get_attribute("value") == ""
+
+    # the defaults back (the other tests number PAKs by hand)
+    h.el("#f-penomoran-manual").click()
+    h.isi("#f-format_nomor", "{urut}/PAK/{kode_unor}/{tahun}")
+    h.isi("#f-tempat", "")
+    h.isi("#f-angka-1", "")
+    h.tekan("#tombol-pengaturan")
+    assert "Pengaturan angka kredit tersimpan" in h.teks
+    assert h.el("#f-angka-1").get_attribute("value") == ""
+
+    # -- one pegawai's integrasi --------------------------------------------------------------
+    jf = [p for daftar in pegawai_demo(suite, demo).values() for p in daftar
+          if p.get("kategori_jabatan") == "FUNGSIONAL" and p.get("jenjang") == "AHLI_MUDA"]
+    assert jf, "a JF Ahli Muda in the demo"
+    x = jf[0]
+    h.buka("/angka-kredit/integrasi")
+    h.isi("#pp-integrasi-q", x["nip"][:10])
+    tunggu(lambda: h.drv.find_elements(By.ID, f"pp-integrasi-c-{x['id']}"), what="pegawai")
+    h.drv.find_element(By.CSS_SELECTOR, f"label[for='pp-integrasi-c-{x['id']}']").click()
+    h.isi("#f-ak_lama", "abc")
+    h.drv.execute_script("document.getElementById('f-tanggal').value = '2023-01-01'")
+    h.tekan("#tombol-integrasi-satu")
+    assert h.el("#f-ak_lama").get_attribute("aria-invalid") == "true"
+    assert x["nama"] in h.el("#pp-integrasi .terpilih").text
+    assert h.el("#f-tanggal").get_attribute("value") == "2023-01-01"
+    periksa(h, "58-ak-integrasi-satu-galat")
+    periksa_hp(h, "58-ak-integrasi-satu-galat")
+    h.isi("#f-ak_lama", "250,5")
+    h.tekan("#tombol-integrasi-satu")
+    assert "Integrasi angka kredit tersimpan" in h.teks, h.teks[:800]
+    assert "50,500" in h.el("#ak-nilai").text  # 250,5 − nilai dasar Ahli Muda 200

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # the tests run with --import-mo
 from data_uji import pegawai_demo, predikat_ditetapkan  # noqa: E402
 
 
-def test_keberatan_diajukan_dijelaskan_diputuskan_ditarik(chrome, chrome_hp, h, periksa, suite,
-                                                           demo, tunggu):
+def test_keberatan_diajukan_dijelaskan_diputuskan_ditarik(chrome, chrome_hp, h, periksa,
+                                                           periksa_hp, suite, demo, tunggu):
     orang = pegawai_demo(suite, demo)
     mutasi = orang["Bidang Mutasi dan Promosi"]
     kepala, staf = mutasi[0], mutasi[3]  # the year tests use the first two staff members
@@ -120,5 +120,27 @@ def test_keberatan_diajukan_dijelaskan_diputuskan_ditarik(chrome, chrome_hp, h, 
     baris = chrome.find_elements(By.CSS_SELECTOR, "tbody tr")
     assert len(baris) == 1 and "Disetujui" in baris[0].text
     periksa(h, "46-keberatan-monitoring")
+    # the unit (with the units below it) and the period: the unit shown in its picker
+    h.buka(f"/keberatan/monitoring?unor_id={staf['unor_id']}&periode_id={p['periode_id']}"
+           f"&tahun={p['periode']['tahun']}")
+    assert "Bidang Mutasi dan Promosi" in h.el("#pu-monitoring .terpilih").text
+    assert h.el("#f-periode_id option:checked").text == p["periode"]["nama"]
+    assert staf["nama"] in h.teks
+    periksa(h, "47-keberatan-monitoring-unit")
+    periksa_hp(h, "47-keberatan-monitoring-unit")
+    h.buka(f"/keberatan/monitoring?unor_id={kepala_badan['unor_id']}&status=DITOLAK")
+    assert "Tidak ada keberatan yang cocok" in h.teks
+    # the export: reporting's KEBERATAN Excel report under the same filters, followed as a job
+    h.buka(f"/keberatan/monitoring?unor_id={staf['unor_id']}&tahun={p['periode']['tahun']}")
+    h.tekan("#tombol-ekspor")
+    if "Basis data sedang tidak tersedia" in h.teks:  # embedded mode: SQLite locked a moment
+        h.tekan("#tombol-ekspor")
+    assert "Permintaan diterima" in h.teks and "/laporan/laporan/" in chrome.current_url
+    tunggu(lambda: chrome.find_elements(By.CSS_SELECTOR, "#tautan-unduh"), timeout=90,
+           what="the keberatan report")
+    h.buka("/keberatan/monitoring?tahun=1999")  # refused by reporting next to the year
+    h.tekan("#tombol-ekspor")
+    assert h.el(".ada-galat .galat-isian").text
+    assert h.el("#f-tahun").get_attribute("value") == "1999"
     h.buka("/keberatan/monitoring?menunggu_lebih_dari_hari=-1")  # refused next to its field
     assert h.el(".ada-galat .galat-isian").text

@@ -160,11 +160,11 @@ def kelola():
 @perlu_admin
 def integrasi():
     if request.method == "GET":
-        return render("angka_kredit/integrasi.html", **_ctx(laporan=None))
+        return render("angka_kredit/integrasi.html", **_ctx(laporan=None, terpilih=[]))
     berkas = request.files.get("berkas")
     if berkas is None or not berkas.filename:
         g.errors = {"berkas": ["Pilih berkas CSV atau Excel."]}
-        return render("angka_kredit/integrasi.html", 422, **_ctx(laporan=None))
+        return render("angka_kredit/integrasi.html", 422, **_ctx(laporan=None, terpilih=[]))
     dry_run = request.form.get("dry_run") == "ya"
     params = {"dry_run": "true" if dry_run else "false"}
     if "admin_pusat" in g.pengguna.roles:
@@ -187,4 +187,165 @@ def integrasi():
         flash(j.detail if not laporan else "Tidak ada yang disimpan: perbaiki baris yang "
               "bermasalah lalu unggah lagi.", "galat")
     return render("angka_kredit/integrasi.html", 200 if j.ok else 422,
-                  **_ctx(laporan=laporan))
+                  **_ctx(laporan=laporan, terpilih=[]))
+
+
+@bp.post("/integrasi/satu")
+@perlu_admin
+def integrasi_satu():
+    """One pegawai's integrasi (angka-kredit's single endpoint): the pegawai chosen with the
+    picker, AK lama and the integrasi date; the new row opens on success."""
+    f = request.form
+    body = {"pegawai_id": f.get("pegawai_id") or None,
+            "ak_lama": (f.get("ak_lama") or "").strip().replace(",", ".") or None,
+            "tanggal": f.get("tanggal") or None}
+    j = api("POST", "angka-kredit", "/angka-kredit/integrasi", json=body)
+    if hasil(j, "Integrasi angka kredit tersimpan."):
+        return redirect(url_for("angka_kredit.detail", angka_kredit_id=j.body["id"]))
+    terpilih = []
+    if f.get("pegawai_id"):
+        p = api("GET", "identity", f"/pegawai/{f['pegawai_id']}")
+        terpilih = [p.body] if p.ok else []
+    return render("angka_kredit/integrasi.html", 422 if j.status == 422 else j.status,
+                  **_ctx(laporan=None, terpilih=terpilih, satu=True))
+
+
+# -- the instansi's pengaturan and PAK templates (BKN admin manual §2.14, §2.15) --------------
+
+PENOMORAN = ("MANUAL", "OTOMATIS")
+METODE = ("TTE", "TTD_BASAH")
+# the unsettled keterampilan figures: pengaturan key -> (referensi list, key of a row, label)
+ANGKA = {"kebutuhan_pangkat": ("pangkat", "golongan", "Kebutuhan AK kenaikan pangkat"),
+         "kebutuhan_jenjang": ("jenjang", "jenjang", "Kebutuhan AK kenaikan jenjang"),
+         "nilai_dasar": ("nilai_dasar", "jenjang", "Nilai dasar integrasi")}
+fmt.LABEL.update({"MANUAL": "Manual (nomor SK diisi saat pengajuan)",
+                  "OTOMATIS": "Otomatis (nomor SK dibuat saat persetujuan)"})
+
+
+def _iid() -> dict:
+    return {"instansi_id": instansi_id()} if "admin_pusat" in g.pengguna.roles else {}
+
+
+def _angka_diatur() -> list[dict]:
+    """The keterampilan figures an instansi may set (the version in force today), each with
+    its default: ``{nama, kunci, field, label, bawaan}``."""
+    j = api("GET", "angka-kredit", "/referensi/kebutuhan",
+            params={"tanggal": fmt.hari_ini().isoformat()})
+    versi = j.body[-1] if j.ok and j.body else {}
+    out = []
+    for nama, (daftar_, kunci, judul) in ANGKA.items():
+        for r in versi.get(daftar_) or []:
+            if r.get("tidak_tetap"):
+                k = r.get(kunci)
+                out.append({"nama": nama, "kunci": k, "field": f"{nama}.{k}", "judul": judul,
+                            "label": (f"{k} ke {r['golongan_berikutnya']}"
+                                      if r.get("golongan_berikutnya") else
+                                      k if kunci == "golongan" else fmt.label(k)),
+                            "bawaan": r.get("bawaan")})
+    return out
+
+
+def _isian_pengaturan(p: dict, angka: list[dict]) -> dict:
+    v = {k: p.get(k) for k in ("penomoran", "format_nomor", "hari_acuan_bulan", "tempat")}
+    for a in angka:
+        v[a["field"]] = (p.get(a["nama"]) or {}).get(a["kunci"]) or ""
+    return v
+
+
+def _isian_template(t: dict) -> dict:
+    return {"judul": t.get("judul") or "", "kop": "\n".join(t.get("kop") or []),
+            "tembusan": "\n".join(t.get("tembusan") or []), "catatan": t.get("catatan") or ""}
+
+
+def _galat(errors: dict) -> dict:
+    """422 keys of a figure (``kebutuhan_pangkat.III/a`` or deeper) on the figure's field."""
+    out: dict = {}
+    for k, v in (errors or {}).items():
+        nama, _, sisa = k.partition(".")
+        kunci = sisa.rsplit(".", 1)[0] if sisa.endswith((".value", ".key")) else sisa
+        out.setdefault(f"{nama}.{kunci}" if nama in ANGKA and kunci else k, []).extend(v)
+    return out
+
+
+def _halaman(status: int = 200, bagian: str | None = None, errors: dict | None = None,
+             isian: dict | None = None):
+    """The page; the form at fault (``bagian``: ``pengaturan`` or a metode) shows what was sent
+    and its errors, the others what the API holds."""
+    p = ambil("angka-kredit", "/pengaturan", params=_iid())
+    angka = _angka_diatur()
+    template = {m: ambil("angka-kredit", f"/template/{m}", params=_iid()) for m in METODE}
+    galat = {b: {} for b in ("pengaturan", *METODE)}
+    nilai = {"pengaturan": _isian_pengaturan(p, angka),
+             **{m: _isian_template(t) for m, t in template.items()}}
+    if bagian:
+        galat[bagian] = errors or {}
+        nilai[bagian] = isian or {}
+    return render("angka_kredit/pengaturan.html", status, **_ctx(
+        p=p, angka=angka, templat=template, salah=galat, isian=nilai, PENOMORAN=PENOMORAN,
+        METODE=METODE))
+
+
+@bp.route("/pengaturan", methods=["GET", "POST"])
+@perlu_admin
+def pengaturan():
+    if request.method == "GET":
+        return _halaman()
+    f = request.form
+    hari = (f.get("hari_acuan_bulan") or "").strip()
+    body: dict = {"penomoran": f.get("penomoran") or None,
+                  "format_nomor": (f.get("format_nomor") or "").strip() or None,
+                  "hari_acuan_bulan": int(hari) if hari.isdigit() else (hari or None),
+                  "tempat": (f.get("tempat") or "").strip() or None}
+    angka = _angka_diatur()
+    for nama in ANGKA:  # every figure sent replaces the map: an empty field is the default
+        body[nama] = {a["kunci"]: (f.get(a["field"]) or "").strip().replace(",", ".")
+                      for a in angka if a["nama"] == nama and (f.get(a["field"]) or "").strip()}
+    j = api("PUT", "angka-kredit", "/pengaturan", params=_iid(), json=body)
+    if hasil(j, "Pengaturan angka kredit tersimpan."):
+        return redirect(url_for("angka_kredit.pengaturan", **_iid()))
+    return _halaman(422 if j.status == 422 else j.status, "pengaturan", _galat(j.errors),
+                    f.to_dict())
+
+
+def _baris(teks: str) -> list[str]:
+    return [x.strip() for x in (teks or "").splitlines() if x.strip()]
+
+
+@bp.post("/template/<any(TTE, TTD_BASAH):metode>")
+@perlu_admin
+def template(metode):
+    import base64
+
+    f = request.form
+    body = {"judul": f.get("judul", "").strip() or None, "kop": _baris(f.get("kop", "")),
+            "tembusan": _baris(f.get("tembusan", "")),
+            "catatan": f.get("catatan", "").strip() or None}
+    berkas = request.files.get("berkas")
+    if berkas is not None and berkas.filename:
+        isi = berkas.read()
+        if not berkas.filename.lower().endswith(".docx") or len(isi) > 2 * 1024 * 1024:
+            return _halaman(422, metode, {"berkas": [
+                "Pilih berkas Word (.docx) paling besar 2 MB."]}, f.to_dict())
+        body["berkas_nama"] = berkas.filename
+        body["berkas_base64"] = base64.b64encode(isi).decode("ascii")
+    j = api("PUT", "angka-kredit", f"/template/{metode}", params=_iid(), json=body)
+    nama = "TTE" if metode == "TTE" else "tanda tangan basah"
+    if hasil(j, f"Template PAK {nama} tersimpan (versi {(j.body or {}).get('versi', '')})."
+             if j.ok else None):
+        return redirect(url_for("angka_kredit.pengaturan", **_iid()) + f"#template-{metode}")
+    errors = {("berkas" if k.startswith("berkas") else k.split(".")[0]): v
+              for k, v in (j.errors or {}).items()}
+    return _halaman(422 if j.status == 422 else j.status, metode, errors, f.to_dict())
+
+
+@bp.get("/template/<any(TTE, TTD_BASAH):metode>/berkas")
+@perlu_admin
+def template_berkas(metode):
+    from .laporan import _berkas
+
+    j = api("GET", "angka-kredit", f"/template/{metode}/berkas", params=_iid())
+    if j.status in (403, 404):
+        abort(404)
+    if not j.ok:
+        abort(502)
+    return _berkas(j, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, g, redirect, request, url_for
 from .. import format as fmt
 from ..sesi import perlu_admin, perlu_masuk
 from .common import ambil, api, daftar, hasil, render
+from .pilih import nama_unor
 from .saringan import daftar_tersaring
 
 bp = Blueprint("keberatan", __name__, url_prefix="/keberatan")
@@ -228,20 +229,49 @@ def tugas():
 
 # -- admin monitoring -------------------------------------------------------------------------
 
-FILTER = ("nama", "nip", "tahun", "menunggu_lebih_dari_hari")
+FILTER = ("nama", "nip", "tahun", "menunggu_lebih_dari_hari", "unor_id", "periode_id")
+
+
+def _periode(tahun: str) -> list[dict]:
+    """The periods of the year (the current year without one), for the period select."""
+    tahun = tahun if tahun.isdigit() else str(fmt.tahun_ini())
+    j = api("GET", "identity", "/periode", params={"instansi_id": g.pengguna.instansi_id,
+                                                   "tahun": tahun, "page_size": 100})
+    return j.body if j.ok and isinstance(j.body, list) else []
+
+
+def _monitoring(args: dict, status: str, errors: dict | None = None, http: int = 200):
+    params = {**args, "status": status if status in STATUS else "", "sebagai": "ADMIN"}
+    items, paging, galat = daftar_tersaring("keberatan", "/keberatan", params)
+    rekap = None
+    if not galat:  # the counts per status under the other filters (a tile picks one)
+        j = api("GET", "keberatan", "/keberatan/rekap", params={**params, "status": ""})
+        rekap = j.body if j.ok else None
+    return render("keberatan/monitoring.html", http, items=items, paging=paging, rekap=rekap,
+                  args=args, status_filter=status, STATUS=STATUS,
+                  errors={**galat, **(errors or {})}, nilai=args,
+                  periode=_periode(args.get("tahun") or ""),
+                  nama_unor=nama_unor(args.get("unor_id")))
 
 
 @bp.get("/monitoring")
 @perlu_admin
 def monitoring():
     args = {k: request.args.get(k, "").strip() for k in FILTER}
-    status = request.args.get("status", "")
-    params = {**args, "status": status if status in STATUS else "", "sebagai": "ADMIN"}
-    items, paging, errors = daftar_tersaring("keberatan", "/keberatan", params)
-    rekap = None
-    if not errors:  # the counts per status under the other filters (a tile picks one)
-        j = api("GET", "keberatan", "/keberatan/rekap", params={**params, "status": ""})
-        rekap = j.body if j.ok else None
-    return render("keberatan/monitoring.html", items=items, paging=paging, rekap=rekap,
-                  args=args, status_filter=status, STATUS=STATUS, errors=errors,
-                  nilai=args)
+    return _monitoring(args, request.args.get("status", ""))
+
+
+@bp.post("/monitoring/ekspor")
+@perlu_admin
+def ekspor():
+    """The monitoring list as reporting's KEBERATAN Excel report (a job), under the same
+    filters (year, period, unit, status; the year defaults to this year)."""
+    args = {k: request.form.get(k, "").strip() for k in FILTER}
+    status = request.form.get("status", "")
+    body = {"jenis": "KEBERATAN", "tahun": args["tahun"] or str(fmt.tahun_ini()),
+            "periode_id": args["periode_id"] or None, "unor_id": args["unor_id"] or None,
+            "status": status or None}
+    j = api("POST", "reporting", "/laporan", json=body)
+    if hasil(j, "Permintaan diterima; berkas sedang disiapkan."):
+        return redirect(url_for("laporan.job", jenis="laporan", job_id=j.body["id"]))
+    return _monitoring(args, status, j.errors, 422 if j.status == 422 else j.status)
