@@ -129,6 +129,14 @@ def test_angka_kredit_documents_and_reports_from_a_world_built_through_the_apis(
     _check_documents(rep, h, row, people, tmp_path)
     _check_reports(rep, admin, people, row)
     _check_republish(runtimes, make_pg_database("akw_reporting_b"))
+    # a template changed after the signing is not republished as the one signed with
+    _ok(ak_c.put("/template/TTE", headers=admin, json={
+        "judul": "Judul Baru", "kop": ["KOP BARU"], "tembusan": []}))
+    before = _rows(runtimes["reporting"], ["angka_kredit_rm"])
+    counts = republish(runtimes["angka_kredit"])
+    assert (counts["AngkaKreditDitetapkan"], counts["PakDitandatangani"]) == (1, 0)
+    assert pump(everyone) == 1
+    assert _rows(runtimes["reporting"], ["angka_kredit_rm"]) == before
 
     # every other service stopped: reporting answers from its read models
     for name in ("identity", "skp", "penilaian", "angka_kredit", "keberatan"):
