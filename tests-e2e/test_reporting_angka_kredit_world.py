@@ -6,14 +6,17 @@ and signed by TTE with the instansi's template; outboxes are drained and every e
 to whoever subscribes, reporting among them. The PAK, konversi and akumulasi are read back with
 pypdf and rendered with pdftoppm, the ANGKA_KREDIT and KEBERATAN reports reopened with openpyxl,
 each checked against what the APIs answered; another pegawai gets 404; with every other
-service stopped reporting still prints them."""
+service stopped reporting still prints them. Republishing keberatan and angka-kredit
+rebuilds the same read model rows in an empty reporting and changes nothing in the full one."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from kinerja_shared.auth.testing import TokenMinter
+from kinerja_shared.messaging.republish import republish
 from kinerja_shared.testing.service import make_test_runtime
 from test_reporting_world import ADMIN_NIP, ADMIN_PASSWORD, CHEAP, _ok, _pages, _report, _text, pump
 
@@ -39,7 +42,8 @@ def suite(make_pg_database, tmp_path):
         rt.dispose()
 
 
-def test_angka_kredit_documents_and_reports_from_a_world_built_through_the_apis(suite, tmp_path):
+def test_angka_kredit_documents_and_reports_from_a_world_built_through_the_apis(
+        suite, tmp_path, make_pg_database):
     runtimes, minter = suite
     c = {name: rt.create_app().test_client() for name, rt in runtimes.items()}
     everyone = list(runtimes.values())
@@ -124,6 +128,15 @@ def test_angka_kredit_documents_and_reports_from_a_world_built_through_the_apis(
     rep = c["reporting"]
     _check_documents(rep, h, row, people, tmp_path)
     _check_reports(rep, admin, people, row)
+    _check_republish(runtimes, make_pg_database("akw_reporting_b"))
+    # a template changed after the signing is not republished as the one signed with
+    _ok(ak_c.put("/template/TTE", headers=admin, json={
+        "judul": "Judul Baru", "kop": ["KOP BARU"], "tembusan": []}))
+    before = _rows(runtimes["reporting"], ["angka_kredit_rm"])
+    counts = republish(runtimes["angka_kredit"])
+    assert (counts["AngkaKreditDitetapkan"], counts["PakDitandatangani"]) == (1, 0)
+    assert pump(everyone) == 1
+    assert _rows(runtimes["reporting"], ["angka_kredit_rm"]) == before
 
     # every other service stopped: reporting answers from its read models
     for name in ("identity", "skp", "penilaian", "angka_kredit", "keberatan"):
@@ -132,6 +145,43 @@ def test_angka_kredit_documents_and_reports_from_a_world_built_through_the_apis(
     assert r.status_code == 200 and "800/7/PAK/BKD/2026" in _text(r.data)
     rows = _report(rep, admin, jenis="ANGKA_KREDIT", tahun=TAHUN)
     assert [x[2] for x in rows] == [people["analis"]["nip"]]
+
+
+REPUBLISHED = {"keberatan": ("keberatan_rm",), "angka_kredit": ("angka_kredit_rm",)}
+
+
+def _rows(reporting, tables) -> dict[str, list]:
+    meta = reporting.definition.metadata.tables
+    with reporting.engine.connect() as conn:
+        return {name: sorted(tuple(r) for r in conn.execute(select(meta[name])))
+                for name in tables}
+
+
+def _check_republish(runtimes, url):
+    """``kinerja republish keberatan`` and ``angka_kredit`` rebuild reporting's read models of
+    them from scratch (the signed PAK with the template it was signed with), and change nothing
+    in a reporting that saw every event."""
+    full = runtimes["reporting"]
+    tables = [t for names in REPUBLISHED.values() for t in names]
+    before = _rows(full, tables)
+    assert all(before.values())
+    empty = make_test_runtime("reporting", url)
+    try:
+        for service in REPUBLISHED:
+            counts = republish(runtimes[service])
+            assert sum(counts.values()) > 0
+            runtimes[service].relay.drain()
+            for m in runtimes[service].publisher.messages:
+                empty.dispatcher.handle(m.body)
+                full.dispatcher.handle(m.body)
+            runtimes[service].publisher.clear()
+        assert counts["PakDitandatangani"] == 1
+        assert _rows(empty, tables) == before
+        assert _rows(full, tables) == before
+        [pak] = _rows(empty, ["angka_kredit_rm"])["angka_kredit_rm"]
+        assert pak[-1]["kop"] == ["PEMERINTAH KOTA UJI", "BADAN KEPEGAWAIAN DAERAH"]
+    finally:
+        empty.dispose()
 
 
 def _check_documents(rep, h, row, people, tmp_path):

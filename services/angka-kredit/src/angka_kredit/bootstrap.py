@@ -7,7 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
-from .service_layer import alur, integrasi
+from .service_layer import alur, integrasi, publikasi
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 
@@ -24,6 +24,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=PUBLISHES,
+        snapshots=publikasi.snapshots,
         handlers=handlers,
         # two concurrent writes that passed every check: the unique key lets one win, the
         # other is 409 with these messages

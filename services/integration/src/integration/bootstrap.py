@@ -10,6 +10,7 @@ from .adapters.tables import metadata
 from .api import blueprints, init_app
 from .cli import commands
 from .embedded import embedded
+from .service_layer import snapshots
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 from .service_layer.jobs import registry as jobs
@@ -35,6 +36,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=PUBLISHES,
+        snapshots=snapshots.snapshots,
         handlers=handlers,
         jobs=jobs,
         components=build_components,

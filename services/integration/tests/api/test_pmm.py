@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import httpx
+import sqlalchemy as sa
 
+from kinerja_shared.events import EventEnvelope
 from kinerja_shared.events.contracts.identity import PegawaiDiperbarui, UnorDiperbarui
 from kinerja_shared.events.contracts.skp import SkpDisetujui
+from kinerja_shared.messaging.republish import republish
+from kinerja_shared.testing.service import make_test_runtime
 
 NIP = {"kepsek": "197501012000031001", "guru1": "198001012005011001",
        "guru2": "198101012005011002", "guru3": "198201012005011003",
@@ -45,7 +49,41 @@ def _register(world, who):
     return r.get_json()
 
 
-def test_a_sync_brings_scores_and_logs_each_failure_with_its_reason(world):
+def _log_rm(reporting) -> list:
+    table = reporting.definition.metadata.tables["pmm_log_rm"]
+    with reporting.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.select(table)))
+
+
+def _republish_rebuilds_reporting_log(world, tmp_path):
+    """``kinerja republish integration``: the log lines as the sync published them, so a
+    rebuilt reporting gets the same LOG_PMM rows and a full one no more."""
+    live = [m.body for m in world.runtime.publisher.messages]
+    world.runtime.publisher.clear()
+    full = make_test_runtime("reporting", f"sqlite:///{tmp_path}/full.db")
+    empty = make_test_runtime("reporting", f"sqlite:///{tmp_path}/empty.db")
+    try:
+        for body in live:
+            if EventEnvelope.from_json(body).event_type in full.dispatcher.handlers:
+                full.dispatcher.handle(body)
+        before = _log_rm(full)
+        assert len(before) == 4
+        for _ in range(2):
+            assert republish(world.runtime) == {"PmmSinkronDicatat": 4}
+            world.runtime.relay.drain()
+            again = world.runtime.publisher.envelopes("PmmSinkronDicatat")
+            assert sorted(e.payload["log_id"] for e in again) == sorted(r[0] for r in before)
+            for m in world.runtime.publisher.messages:
+                empty.dispatcher.handle(m.body)
+                full.dispatcher.handle(m.body)
+            world.runtime.publisher.clear()
+            assert _log_rm(empty) == before and _log_rm(full) == before
+    finally:
+        full.dispose()
+        empty.dispose()
+
+
+def test_a_sync_brings_scores_and_logs_each_failure_with_its_reason(world, tmp_path):
     _identity(world)
     for who in ("guru1", "guru2", "guru3", "guru4"):
         _register(world, who)
@@ -85,6 +123,7 @@ def test_a_sync_brings_scores_and_logs_each_failure_with_its_reason(world):
     assert skp[NIP["guru1"]].pejabat_penilai_pegawai_id == "kepsek"
     assert len(world.runtime.publisher.envelopes("PmmNilaiDiimpor")) == 2
     assert len(world.runtime.publisher.envelopes("PmmSinkronDicatat")) == 4
+    _republish_rebuilds_reporting_log(world, tmp_path)
     # nothing changed at PMM: a second sync sends no SKP again
     world.runtime.publisher.clear()
     world.api.post("admin", "/pmm/sinkron", json={})

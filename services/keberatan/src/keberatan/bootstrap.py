@@ -7,6 +7,7 @@ from kinerja_shared.runtime import ServiceDefinition
 
 from .adapters.tables import metadata
 from .api import blueprints
+from .service_layer import publikasi
 from .service_layer.events import PUBLISHES
 from .service_layer.handlers import handlers
 from .service_layer.pengajuan import DUPLIKAT
@@ -24,6 +25,7 @@ def definition() -> ServiceDefinition:
         migrations_dir=Path(__file__).parent / "migrations",
         blueprints=blueprints,
         publishes=PUBLISHES,
+        snapshots=publikasi.snapshots,
         handlers=handlers,
         # two concurrent filings for one predikat revision: the unique key lets one win
         conflict_messages={"uq_keberatan_penilaian_revisi": DUPLIKAT},

@@ -26,6 +26,16 @@ PUBLISHES: tuple[type[EventPayload], ...] = (
 Row = Mapping[str, Any]
 
 
+PMM_LOG = ("sinkron_id", "instansi_id", "nip", "nama", "pegawai_id", "tipe_skp", "periode",
+           "status", "kode", "keterangan", "catatan")
+
+
+def pmm_sinkron_dicatat(row: Row) -> PmmSinkronDicatat:
+    """A line of the PMM sync log (a ``pmm_log`` row)."""
+    return PmmSinkronDicatat(log_id=row["id"], **{k: row[k] for k in PMM_LOG},
+                             waktu=as_utc(row["waktu"]))
+
+
 def sinkron_selesai(row: Row) -> SinkronSelesai:
     return SinkronSelesai(
         sinkron_id=row["id"], instansi_id=row["instansi_id"], jenis=row["jenis"],

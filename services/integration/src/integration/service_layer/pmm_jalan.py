@@ -16,15 +16,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from kinerja_shared.clock import now
-from kinerja_shared.events.contracts.integration import (PmmNilaiDiimpor, PmmSinkronDicatat,
-                                                         PmmSkpDiimpor)
+from kinerja_shared.events.contracts.integration import PmmNilaiDiimpor, PmmSkpDiimpor
 
 from ..adapters.remote import AuthFailed, RemoteError
 from ..adapters.pmm_tables import (pmm_log, pmm_nilai, pmm_pengguna, pmm_plt, pmm_rekaman,
                                    skp_ref)
 from ..adapters.tables import pegawai_ref, sinkron_item, unor_ref
 from ..domain import pmm as aturan
-from . import antrean, selesai
+from . import antrean, events, selesai
 
 
 def jalankan(runtime, klaim: antrean.Klaim, client, cfg) -> None:
@@ -175,8 +174,6 @@ def _log(uow, klaim, teacher: dict, rec: dict | None, alasan: tuple[str, str] | 
            "status": status, "kode": alasan[0] if alasan else None,
            "keterangan": alasan[1] if alasan else None, "catatan": catatan, "waktu": now()}
     uow.session.execute(pmm_log.insert().values(**row))
-    uow.add_event(PmmSinkronDicatat(log_id=row["id"], **{k: row[k] for k in (
-        "sinkron_id", "instansi_id", "nip", "nama", "pegawai_id", "tipe_skp", "periode",
-        "status", "kode", "keterangan", "catatan", "waktu")}),
-        aggregate_id=row["id"], instansi_id=klaim.instansi_id)
+    uow.add_event(events.pmm_sinkron_dicatat(row), aggregate_id=row["id"],
+                  instansi_id=klaim.instansi_id)
     return status

@@ -2,8 +2,12 @@
 change: ``diperbarui`` stages KeberatanDiperbarui, the whole keberatan with its history, once
 per keberatan per transaction however often it is called, built just before the commit from
 the rows as they will be committed, with ``versi`` + 1. The step events (Diajukan, Diputuskan,
-Ditarik) are staged by the function taking the step."""
+Ditarik) are staged by the function taking the step. ``snapshots`` gives every keberatan's
+KeberatanDiperbarui at its current ``versi`` (``kinerja republish keberatan``); the step events
+are a log, not state, and are not republished."""
 from __future__ import annotations
+
+from typing import Iterator
 
 from sqlalchemy import select, update
 
@@ -26,6 +30,20 @@ def _terbitkan(uow, keberatan_id: str) -> None:
     s.execute(update(keberatan).where(keberatan.c.id == keberatan_id).values(
         versi=keberatan.c.versi + 1))
     row = s.execute(select(keberatan).where(keberatan.c.id == keberatan_id)).mappings().one()
-    langkah = s.execute(select(riwayat).where(riwayat.c.keberatan_id == keberatan_id)
+    tahap(uow, _diperbarui(s, row), row)
+
+
+def _diperbarui(s, row):
+    langkah = s.execute(select(riwayat).where(riwayat.c.keberatan_id == row["id"])
                         .order_by(riwayat.c.id)).mappings().all()
-    tahap(uow, events.keberatan_diperbarui(row, langkah), row)
+    return events.keberatan_diperbarui(row, langkah)
+
+
+def snapshots(uow) -> Iterator[tuple[events.KeberatanDiperbarui, str, str]]:
+    """KeberatanDiperbarui of every keberatan as its rows stand, without changing any row (its
+    ``versi`` stays: a consumer that already holds it ignores the copy)."""
+    s = uow.session
+    ids = list(s.execute(select(keberatan.c.id).order_by(keberatan.c.id)).scalars())
+    for keberatan_id in ids:
+        row = s.execute(select(keberatan).where(keberatan.c.id == keberatan_id)).mappings().one()
+        yield _diperbarui(s, row), row["id"], row["instansi_id"]
