@@ -39,6 +39,28 @@ def terbitkan(uow, penilaian_id: str) -> None:
         uow.add_event(events.predikat_final(pen, periode), **keys)
 
 
+def terbitkan_banyak(uow, penilaian_ids: list[str]) -> None:
+    """``terbitkan`` for many penilaian at once (a bulk penetapan), one query per kind of row.
+    Staged by type: every PredikatDitetapkan, then every PredikatFinal, so a consumer's batch
+    handler gets them as long runs (each penilaian's own events keep their order)."""
+    s = uow.session
+    ditetapkan, final = [], []
+    for i in range(0, len(penilaian_ids), POTONGAN):
+        ids = sorted(penilaian_ids[i:i + POTONGAN])
+        pens = s.execute(select(penilaian).where(muat.di_antara(s, penilaian.c.id, ids))
+                         .order_by(penilaian.c.id)).mappings().all()
+        periods = muat.periode_rows(s, (p["periode_id"] for p in pens))
+        pengaturan = muat.pengaturan_banyak(s, (p["instansi_id"] for p in pens))
+        for pen in pens:
+            periode = periods[pen["periode_id"]]
+            keys = (pen["id"], pen["instansi_id"])
+            ditetapkan.append((events.predikat_ditetapkan(pen, periode), *keys))
+            if periode["final"] and \
+                    pengaturan[pen["instansi_id"]].predikat_tahunan_dari_periode_final:
+                final.append((events.predikat_final(pen, periode), *keys))
+    uow.add_events(ditetapkan + final)
+
+
 def diperbarui(uow, *penilaian_ids: str) -> None:
     """These penilaian were changed by a user action or a keberatan decision: each gets one
     PenilaianDiperbarui in this transaction, built just before the commit."""

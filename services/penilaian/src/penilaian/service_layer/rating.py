@@ -21,7 +21,7 @@ from ..domain.predikat import predikat_dari_matriks
 from ..domain.status import DITETAPKAN, TERKUNCI
 from . import akses, muat
 from .distribusi import Distribusi, capaian_of, distribusi
-from .publikasi import diperbarui, terbitkan
+from .publikasi import diperbarui, terbitkan, terbitkan_banyak
 from .riwayat import catat, catat_banyak
 
 
@@ -207,3 +207,35 @@ def tetapkan(uow, principal: Principal, penilaian_id: str) -> None:
           {"status": DITETAPKAN, "predikat": pen["predikat"], "revisi": pen["revisi"] + 1}, None)
     terbitkan(uow, pen["id"])
     diperbarui(uow, pen["id"])
+
+
+def tetapkan_massal(uow, principal: Principal, penilaian_ids: list[str]) -> dict:
+    """``tetapkan`` for many penilaian of the caller at once: all or nothing (one missing or
+    not his is 404, one locked or without a predikat 409, and nothing is set). Each gets its
+    own revisi, riwayat row and events, as one call each would give."""
+    ids = list(dict.fromkeys(penilaian_ids))
+    s = uow.session
+    pens = muat.penilaian_rows(s, ids, for_update=True)
+    for pen in pens:
+        akses.pastikan_pejabat_penilai(principal, pen)
+    for pen in pens:
+        if pen["status"] in TERKUNCI:
+            raise Conflict(f"Penilaian {pen['id']} berstatus {pen['status']}; tidak dapat "
+                           "ditetapkan.")
+        if pen["predikat"] is None:
+            raise Conflict(f"Penilaian {pen['id']} belum memiliki predikat: berikan rating "
+                           "(atau nilai PP 30) terlebih dahulu.")
+    waktu = clock.now()
+    s.execute(update(penilaian).where(penilaian.c.id == bindparam("b_id")).values(
+        status=DITETAPKAN, ditetapkan_at=waktu, revisi=bindparam("b_revisi"), updated_at=waktu),
+        [{"b_id": p["id"], "b_revisi": p["revisi"] + 1} for p in pens])
+    catat_banyak(s, [{"penilaian_id": p["id"], "aksi": "DITETAPKAN", "oleh": principal.pegawai_id,
+                      "sebelum": {"status": p["status"]},
+                      "sesudah": {"status": DITETAPKAN, "predikat": p["predikat"],
+                                  "revisi": p["revisi"] + 1},
+                      "alasan": None} for p in pens])
+    terbitkan_banyak(uow, ids)
+    diperbarui(uow, *ids)
+    return {"jumlah": len(pens), "hasil": [
+        {"penilaian_id": p["id"], "status": DITETAPKAN, "predikat": p["predikat"],
+         "revisi": p["revisi"] + 1, "ditetapkan_at": waktu} for p in pens]}

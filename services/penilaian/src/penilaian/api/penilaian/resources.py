@@ -134,6 +134,19 @@ class Tetapkan(MethodView):
         return run_query(views.penilaian, penilaian_id)
 
 
+@blp.route("/tetapkan-massal")
+class TetapkanMassal(MethodView):
+    @login_required
+    @blp.arguments(sc.TetapkanMassalInput)
+    @blp.response(200, sc.TetapkanMassalResponse)
+    def post(self, data):
+        """The pejabat penilai sets the predikat of many of his penilaian at once (the "Tetapkan
+        semua" of a bulk rating): each as ``POST /penilaian/{id}/tetapkan`` would, with its own
+        revisi, riwayat and events, in one transaction. One missing or not his is 404, one
+        already set (or closed) or without a predikat 409, and nothing is set."""
+        return run_command(rating.tetapkan_massal, data["penilaian_ids"])
+
+
 @blp.route("/<penilaian_id>/riwayat")
 class Riwayat(MethodView):
     @login_required

@@ -130,6 +130,25 @@ class RatingMassalInput(Schema):
                                                       "pola distribusi (422 without it)."})
 
 
+class TetapkanMassalInput(Schema):
+    penilaian_ids = fields.List(fields.Str(validate=validate.Length(min=1, max=64)),
+                                required=True, validate=validate.Length(min=1, max=10000),
+                                metadata={"description": "The penilaian to set (each once)."})
+
+
+class PenetapanSchema(Schema):
+    penilaian_id = fields.Str()
+    status = fields.Str()
+    predikat = fields.Str()
+    revisi = fields.Int()
+    ditetapkan_at = fields.DateTime()
+
+
+class TetapkanMassalResponse(Schema):
+    jumlah = fields.Int(metadata={"description": "How many penilaian were set."})
+    hasil = fields.List(fields.Nested(PenetapanSchema))
+
+
 class DistribusiSchema(Schema):
     unor_induk_id = fields.Str()
     periode_id = fields.Str()
