@@ -6,8 +6,8 @@ unor) and skp (the approved snapshot of each SKP), kept from their events.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, ForeignKey, Integer, Numeric, String, Table, Text,
-    UniqueConstraint,
+    JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Table,
+    Text, UniqueConstraint,
 )
 
 from kinerja_shared.db import naming_metadata
@@ -108,6 +108,9 @@ penilaian = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("skp_id", "periode_id"),
+    # the penilaian of one unit induk in one period (the pola distribusi of every rating and
+    # statistic): without it the final period's rows of the whole instansi were scanned
+    Index("ix_penilaian_periode_unor", "periode_id", "unor_id"),
 )
 
 _fk = lambda: ForeignKey("penilaian.id", ondelete="CASCADE")  # noqa: E731

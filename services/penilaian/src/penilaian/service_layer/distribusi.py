@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..adapters.tables import capaian_organisasi, penilaian
 from ..domain.aturan import rules_for
 from ..domain.distribusi import Aturan, periksa
 from ..domain.status import DITUTUP
-from .muat import periode_row, unor_dalam_induk
+from .muat import di_antara, periode_row, unor_dalam_induk
 
 
 @dataclass
@@ -48,10 +48,12 @@ def capaian_of(s, unor_induk_id: str, periode_id: str):
 def distribusi(s, unor_induk_id: str, periode_id: str,
                pengganti: Mapping[str, str | None] | None = None) -> Distribusi:
     pengganti = pengganti or {}
+    # the unit's unor as a list first: with the subquery in the WHERE the planner read every
+    # row of the period (an instansi's whole year-end) instead of the unit's by index
+    unor = sorted({*s.execute(unor_dalam_induk(s, unor_induk_id)).scalars(), unor_induk_id})
     rows = s.execute(select(penilaian.c.id, penilaian.c.predikat).where(
         penilaian.c.periode_id == periode_id, penilaian.c.status != DITUTUP,
-        or_(penilaian.c.unor_id.in_(unor_dalam_induk(s, unor_induk_id)),
-            penilaian.c.unor_id == unor_induk_id))).all()
+        di_antara(s, penilaian.c.unor_id, unor))).all()
     jumlah: dict[str, int] = {}
     for pid, predikat in rows:
         predikat = pengganti.get(pid, predikat)
