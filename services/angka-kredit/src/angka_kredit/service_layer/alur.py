@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from kinerja_shared import clock
 from kinerja_shared.auth.principal import Principal
-from kinerja_shared.errors import Conflict, invalid
+from kinerja_shared.errors import Conflict, DomainError, Invalid, invalid
 
 from ..adapters.tables import angka_kredit
 from ..domain.nomor import KodeNomor, periksa_nomor_manual, susun
@@ -105,3 +105,58 @@ def kembalikan(uow, principal: Principal, angka_kredit_id: str, *, alasan: str) 
     row, status = _buka(uow, principal, angka_kredit_id, "kembalikan")
     _tulis(uow, principal, row, {"status": status, "alasan_kembali": alasan}, "KEMBALIKAN",
            alasan)
+
+
+# ---- many rows at once ("Ajukan/Setujui/Tandatangani terpilih") ------------------------------
+
+def _massal(uow, ids: list[str], langkah_satu, field: str = "angka_kredit_ids") -> dict:
+    """Run ``langkah_satu(id, i)`` for each row in the order given, in this one transaction:
+    all or nothing. The rows are locked first in id order (two bulk calls never wait on each
+    other crosswise); a refusal names the row (its pegawai in the detail, its id as
+    ``angka_kredit_id``, its fields under ``<field>.<i>``)."""
+    s = uow.session
+    stmt = select(angka_kredit.c.id, angka_kredit.c.nama, angka_kredit.c.nip).where(
+        angka_kredit.c.id.in_(sorted(set(ids)))).order_by(angka_kredit.c.id)
+    if s.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update()
+    nama = {i: f"PAK {n} (NIP {nip})" if nip else f"PAK {n}" for i, n, nip in s.execute(stmt)}
+    selesai = []
+    for i, aid in enumerate(ids):
+        try:
+            langkah_satu(aid, i)
+        except Invalid as exc:
+            exc.errors = {f"{field}.{i}.{k}": v for k, v in exc.errors.items()} or {
+                f"{field}.{i}": [exc.detail]}
+            exc.detail = f"{nama.get(aid, 'PAK ' + aid)}: {exc.detail}"
+            exc.extra = {**exc.extra, "angka_kredit_id": aid}
+            raise
+        except DomainError as exc:
+            exc.detail = f"{nama.get(aid, 'PAK ' + aid)}: {exc.detail}"
+            exc.extra = {**exc.extra, "angka_kredit_id": aid}
+            raise
+        selesai.append(aid)
+    rows = muat.ak_banyak(s, selesai)
+    return {"jumlah": len(selesai), "hasil": [
+        {"id": aid, "status": rows[aid]["status"], "nomor_sk": rows[aid]["nomor_sk"]}
+        for aid in selesai]}
+
+
+def ajukan_massal(uow, principal: Principal, items: list[dict], *, tempat: str,
+                  tanggal_sk: date) -> dict:
+    """``ajukan`` of many rows, one place and date of the SK for all; under MANUAL numbering
+    each item brings its own ``nomor_sk``."""
+    nomor = {it["angka_kredit_id"]: it.get("nomor_sk") for it in items}
+    return _massal(uow, list(nomor), lambda aid, _i: ajukan(
+        uow, principal, aid, tempat=tempat, tanggal_sk=tanggal_sk, nomor_sk=nomor[aid]),
+        field="items")
+
+
+def setujui_massal(uow, principal: Principal, angka_kredit_ids: list[str]) -> dict:
+    return _massal(uow, list(dict.fromkeys(angka_kredit_ids)),
+                   lambda aid, _i: setujui(uow, principal, aid))
+
+
+def tandatangani_massal(uow, principal: Principal, angka_kredit_ids: list[str], *, metode: str,
+                        penandatangan: dict[str, Any] | None = None) -> dict:
+    return _massal(uow, list(dict.fromkeys(angka_kredit_ids)), lambda aid, _i: tandatangani(
+        uow, principal, aid, metode=metode, penandatangan=penandatangan))

@@ -104,6 +104,47 @@ class Tandatangani(MethodView):
         return body(angka_kredit_id)
 
 
+@blp.route("/ajukan-massal")
+class AjukanMassal(MethodView):
+    @login_required
+    @blp.arguments(sc.AjukanMassalInput)
+    @blp.response(200, sc.HasilMassalSchema)
+    def post(self, data):
+        """Submit many PAK at once, one tempat and tanggal SK for all (under MANUAL numbering
+        each item's `nomor_sk`). All or nothing: each row as one call would leave it
+        (riwayat, events); the first refusal is answered, naming the row (404, 403, 409 or
+        422 as for one row), and no row is changed."""
+        return run_command(alur.ajukan_massal, data["items"], tempat=data["tempat"],
+                           tanggal_sk=data["tanggal_sk"])
+
+
+@blp.route("/setujui-massal")
+class SetujuiMassal(MethodView):
+    @login_required
+    @blp.arguments(sc.SetujuiMassalInput)
+    @blp.response(200, sc.HasilMassalSchema)
+    def post(self, data):
+        """Approve many PAK at once (under OTOMATIS numbering each gets the next number, in
+        the order given). All or nothing: each row as one call would leave it (riwayat,
+        events); the first refusal is answered, naming the row (404, 403, 409 or 422 as for
+        one row), and no row is changed."""
+        return run_command(alur.setujui_massal, data["angka_kredit_ids"])
+
+
+@blp.route("/tandatangani-massal")
+class TandatanganiMassal(MethodView):
+    @login_required
+    @blp.arguments(sc.TandatanganiMassalInput)
+    @blp.response(200, sc.HasilMassalSchema)
+    def post(self, data):
+        """Sign many PAK at once, by one method (TTE or wet signature) and signer. All or
+        nothing: each row as one call would leave it (riwayat, events, PakDitandatangani);
+        the first refusal is answered, naming the row (404, 403, 409 or 422 as for one row),
+        and no row is changed."""
+        return run_command(alur.tandatangani_massal, data["angka_kredit_ids"],
+                           metode=data["metode"], penandatangan=data["penandatangan"])
+
+
 @blp.route("/<angka_kredit_id>/kembalikan")
 class Kembalikan(MethodView):
     @roles_required(*ADMIN_ROLES)

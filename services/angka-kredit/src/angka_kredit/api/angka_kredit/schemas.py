@@ -159,6 +159,41 @@ class TandatanganiInput(Schema):
         "description": "who signed ({id?, nip, nama, jabatan}); default the caller"})
 
 
+_IDS = dict(required=True, validate=validate.Length(min=1, max=5000))
+
+
+class AjukanMassalItem(Schema):
+    angka_kredit_id = fields.Str(required=True, validate=validate.Length(min=1, max=ID_MAX))
+    nomor_sk = fields.Str(load_default=None, allow_none=True, validate=validate.Length(max=50),
+                          metadata={"description": "under MANUAL numbering, this row's"})
+
+
+class AjukanMassalInput(Schema):
+    items = fields.List(fields.Nested(AjukanMassalItem), **_IDS)
+    tempat = fields.Str(required=True, validate=validate.Length(min=1, max=200))
+    tanggal_sk = fields.Date(required=True)
+
+
+class SetujuiMassalInput(Schema):
+    angka_kredit_ids = fields.List(fields.Str(validate=validate.Length(min=1, max=ID_MAX)),
+                                   **_IDS)
+
+
+class TandatanganiMassalInput(SetujuiMassalInput, TandatanganiInput):
+    pass
+
+
+class HasilMassalItem(Schema):
+    id = fields.Str()
+    status = fields.Str(metadata={"enum": list(STATUS)})
+    nomor_sk = fields.Str(allow_none=True)
+
+
+class HasilMassalSchema(Schema):
+    jumlah = fields.Int(metadata={"description": "how many rows took the step"})
+    hasil = fields.List(fields.Nested(HasilMassalItem))
+
+
 class AlasanInput(Schema):
     alasan = fields.Str(required=True, validate=validate.Length(min=3, max=2000))
 
