@@ -1,7 +1,9 @@
 """Angka kredit in a real browser (BKN manual §2.6, §2.15): the admin integrates a JF's
 conventional AK by import (dry run with a refused row, then saved), takes the PAK through its
 lifecycle (ajukan refused without a nomor SK, ajukan, kembalikan with a reason, ajukan again,
-setujui, tandatangani); the pegawai sees his konversi of the year, akumulasi, kebutuhan and
+setujui, tandatangani), then takes his konversi through it from the list (the rows ticked
+take one step together; a bulk ajukan under manual numbering is refused, nothing changed); the
+pegawai sees his konversi of the year, akumulasi, kebutuhan and
 selisih (desktop and phone). Each page checked with axe-core and photographed."""
 from __future__ import annotations
 
@@ -87,6 +89,43 @@ def test_integrasi_pak_dan_angka_kredit_pegawai(chrome, chrome_hp, h, periksa, s
     periksa(h, "53-ak-kelola")
     h.buka("/angka-kredit/kelola?nama=ab")  # too short: refused next to the field
     assert h.el(".ada-galat .galat-isian").text
+
+    # -- the konversi of the year from the list: the rows ticked take one step together ------
+    nama = staf["nama"].split()[0]
+
+    def konversi(status):
+        h.buka(f"/angka-kredit/kelola?nama={nama}&status={status}")
+        return [r for r in chrome.find_elements(By.CSS_SELECTOR, "#form-ak-massal tbody tr")
+                if staf["nama"] in r.text and "Konversi predikat" in r.text]
+
+    def centang_dan_proses(status, aksi, tempat=None):
+        [baris] = konversi(status)
+        baris.find_element(By.NAME, "pilih").click()
+        h.pilih("#m-aksi", aksi)
+        if tempat:
+            h.isi("#m-tempat", tempat)
+        h.tekan("#tombol-ak-massal")
+
+    tunggu(lambda: konversi("DRAFT"), timeout=60, what="the konversi row on the list")
+    centang_dan_proses("DRAFT", "ajukan", "Contoh")  # manual numbering: the nomor SK per PAK
+    assert "Tidak ada PAK yang diubah" in h.teks and "Nomor SK" in h.teks, h.teks[:800]
+    periksa(h, "53b-ak-kelola-massal-galat")
+    assert konversi("DRAFT")
+    [baris] = konversi("DRAFT")
+    baris.find_element(By.PARTIAL_LINK_TEXT, "Buka").click()
+    tunggu(lambda: h.drv.find_elements(By.ID, "tombol-ajukan-pak"), what="the konversi PAK")
+    h.isi("#f-tempat", "Contoh")
+    h.isi("#f-nomor_sk", f"800/PAK/KONVERSI/{demo.tahun}")
+    h.tekan("#tombol-ajukan-pak")
+    assert "PAK diajukan" in h.teks
+    centang_dan_proses("DIAJUKAN", "setujui")
+    assert "1 PAK disetujui" in h.teks
+    centang_dan_proses("DISETUJUI", "tandatangani")
+    assert "1 PAK ditandatangani" in h.teks
+    h.buka(f"/angka-kredit/kelola?nama={nama}&status=DITANDATANGANI")
+    assert h.teks.count("Konversi predikat") >= 1
+    assert not chrome.find_elements(By.ID, "tindakan-massal")  # nothing left to tick
+    periksa(h, "53c-ak-kelola-massal")
     h.keluar()
 
     # -- the pegawai: konversi of the year and the akumulasi ----------------------------------

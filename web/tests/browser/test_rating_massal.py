@@ -1,6 +1,6 @@
 """The pejabat penilai's bulk rating grid in a real browser: a what-if preview draws the
 distribution (htmx, nothing saved) next to the pola the capaian allows, then saving stores the
-ratings; the pegawai's phone shows the result."""
+ratings and "Tetapkan semua" sets them; the pegawai's phone shows the result."""
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -52,6 +52,14 @@ def test_rating_massal_dengan_pratinjau_distribusi(chrome, h, periksa, suite, de
     assert "disimpan" in h.teks
     tunggu(lambda: "Sangat Baik" in [r for r in chrome.find_elements(By.CSS_SELECTOR, "tbody tr")
                                      if staf["nama"] in r.text][0].text, what="the saved rating")
+
+    # "Tetapkan semua": every saved predikat of the period is set in one call
+    assert "Tetapkan predikat" in h.el("#tombol-tetapkan-massal").text
+    h.tekan("#tombol-tetapkan-massal")
+    assert "ditetapkan" in h.teks
+    assert "Ditetapkan" in [r for r in chrome.find_elements(By.CSS_SELECTOR, "tbody tr")
+                            if staf["nama"] in r.text][0].text
+    periksa(h, "13b-rating-massal-ditetapkan")
 
     hp = type(h)(chrome_hp, suite.base)
     hp.masuk(staf["nip"], demo.password)

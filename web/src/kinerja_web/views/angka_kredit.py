@@ -1,8 +1,8 @@
 """Angka kredit (BKN manual §2.6, §2.14, §2.15; PermenPAN-RB 1/2023): the pegawai's AK
 (konversi per year, akumulasi, kebutuhan and selisih for the next pangkat and jenjang); for
 admins (and the pejabat penilai on the rows he may act on) the list, one PAK with its lifecycle
-(ajukan, setujui, tandatangani, kembalikan with a reason, batalkan an integrasi) and the
-integrasi import with its dry run. Everything through angka-kredit's API."""
+(ajukan, setujui, tandatangani, kembalikan with a reason, batalkan an integrasi), the rows
+ticked on the list taking one step together, and the integrasi import with its dry run. Everything through angka-kredit's API."""
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -153,7 +153,53 @@ def kelola():
     items, paging, errors = daftar_tersaring("angka-kredit", "/angka-kredit", params)
     return render("angka_kredit/kelola.html", **_ctx(items=items, paging=paging, args=args,
                                                      errors=errors, nilai=args,
-                                                     STATUS=STATUS, SUMBER=SUMBER))
+                                                     STATUS=STATUS, SUMBER=SUMBER,
+                                                     halaman=request.args.get("page", ""),
+                                                     hari_ini=fmt.hari_ini().isoformat()))
+
+
+MASSAL = {"ajukan": ("ajukan-massal", "diajukan"), "setujui": ("setujui-massal", "disetujui"),
+          "tandatangani": ("tandatangani-massal", "ditandatangani")}
+
+
+ISIAN_MASSAL = {"tempat": "Tempat penetapan", "tanggal_sk": "Tanggal SK",
+                "metode": "Metode tanda tangan"}
+
+
+@bp.post("/kelola/massal")
+@perlu_admin
+def kelola_massal():
+    """The rows ticked on the list take one step together (ajukan, setujui or tandatangani):
+    all or nothing, as the API does it; back to the same filtered list."""
+    f = request.form
+    kembali = {k: f.get(f"kembali_{k}", "") for k in (*FILTER, "instansi_id", "page")}
+    kembali = {k: v for k, v in kembali.items() if v}
+    ids = list(dict.fromkeys(f.getlist("pilih")))
+    aksi = f.get("aksi", "")
+    if aksi not in MASSAL:
+        flash("Pilih tindakan untuk PAK yang dicentang.", "galat")
+    elif not ids:
+        flash("Centang minimal satu PAK.", "galat")
+    else:
+        jalur, kata = MASSAL[aksi]
+        if aksi == "ajukan":
+            body = {"items": [{"angka_kredit_id": i} for i in ids],
+                    "tempat": f.get("tempat", "").strip(),
+                    "tanggal_sk": f.get("tanggal_sk") or None}
+        elif aksi == "tandatangani":
+            body = {"angka_kredit_ids": ids, "metode": f.get("metode") or None}
+        else:
+            body = {"angka_kredit_ids": ids}
+        j = api("POST", "angka-kredit", f"/angka-kredit/{jalur}", json=body)
+        if j.ok:
+            flash(f"{j.body['jumlah']} PAK {kata}.", "sukses")
+        else:
+            # the API names the PAK and what is wrong with it; the form's own fields
+            # (tempat, tanggal, metode) come back as field errors of the request
+            salah = "; ".join(f"{ISIAN_MASSAL[k]}: {' '.join(v)}"
+                              for k, v in (j.errors or {}).items() if k in ISIAN_MASSAL)
+            flash(f"{salah or j.detail} Tidak ada PAK yang diubah.", "galat")
+    return redirect(url_for("angka_kredit.kelola", **kembali))
 
 
 @bp.route("/integrasi", methods=["GET", "POST"])

@@ -1,6 +1,6 @@
 """Pejabat penilai: SKP bawahan to approve or return, penilaian bawahan (umpan balik, rating,
 tetapkan on the penilaian page), and the bulk rating grid with the what-if distribution next
-to what the capaian organisasi allows."""
+to what the capaian organisasi allows, and "Tetapkan semua" for the predikat it saved."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, request, url_for
@@ -71,7 +71,7 @@ def rating_massal():
     tahun = request.values.get("tahun") or fmt.tahun_ini()
     baris, pilihan, periode_id = _grid(tahun, request.values.get("periode_id"))
     ctx = {"tahun": tahun, "baris": baris, "pilihan": pilihan, "periode_id": periode_id,
-           "grafik": None, "hasil": None}
+           "grafik": None, "hasil": None, "siap": len(siap_ditetapkan(baris))}
     if request.method == "POST":
         items = _items(request.form, baris)
         simpan = request.form.get("aksi") == "simpan"
@@ -104,3 +104,28 @@ def rating_massal():
             return render("penilai/_distribusi.html", 200, **ctx)
         return render("penilai/rating_massal.html", 200 if j.ok else 422, **ctx)
     return render("penilai/rating_massal.html", **ctx)
+
+
+def siap_ditetapkan(baris) -> list[dict]:
+    """The rows with a predikat that is not set yet."""
+    return [p for p in baris if p.get("predikat") and p.get("status") in ("DRAFT", "DIKIRIM")]
+
+
+@bp.post("/rating-massal/tetapkan")
+@perlu_masuk
+def tetapkan_massal():
+    """"Tetapkan semua": every penilaian of the period shown that has a predikat and is not set
+    yet, in one call (all or nothing)."""
+    tahun = request.form.get("tahun") or fmt.tahun_ini()
+    baris, _pilihan, periode_id = _grid(tahun, request.form.get("periode_id"))
+    siap = siap_ditetapkan(baris)
+    if not siap:
+        flash("Tidak ada predikat yang siap ditetapkan pada periode ini.", "galat")
+    else:
+        j = api("POST", "penilaian", "/penilaian/tetapkan-massal",
+                json={"penilaian_ids": [p["id"] for p in siap]})
+        if j.ok:
+            flash(f"Predikat {j.body['jumlah']} pegawai ditetapkan.", "sukses")
+        else:
+            flash(j.detail, "galat")
+    return redirect(url_for("penilai.rating_massal", tahun=tahun, periode_id=periode_id))

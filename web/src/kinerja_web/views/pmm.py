@@ -116,19 +116,27 @@ def _galat_daftar(errors: dict, name: str) -> dict:
 @bp_pipeline.route("/klien", methods=["GET", "POST"])
 @perlu_admin
 def klien():
+    return _buat_dengan_rahasia(
+        "/klien", "pmm/klien.html", "scopes", lambda f: {"nama": f.get("nama", "").strip()},
+        "Akun layanan dibuat. Simpan rahasianya sekarang: tidak ditampilkan lagi.",
+        SCOPES=SCOPES)
+
+
+def _buat_dengan_rahasia(jalur: str, templat: str, pilihan: str, isian, berhasil: str, **ctx):
+    """A list with a create form whose answer holds a secret shown once (service accounts,
+    webhooks): POST creates (201 with the secret on the page), GET lists."""
     status, baru = 200, None
     if request.method == "POST":
         f = request.form
-        j = api("POST", "integration", "/klien",
-                json={"nama": f.get("nama", "").strip(), "scopes": f.getlist("scopes")})
-        if hasil(j, "Akun layanan dibuat. Simpan rahasianya sekarang: tidak ditampilkan lagi."):
+        j = api("POST", "integration", jalur, json={**isian(f), pilihan: f.getlist(pilihan)})
+        if hasil(j, berhasil):
             baru, status = j.body, 201
         else:
-            g.errors = _galat_daftar(j.errors, "scopes")
+            g.errors = _galat_daftar(j.errors, pilihan)
             status = 422 if j.status == 422 else 200
-    items, paging, _ = daftar_tersaring("integration", "/klien", {})
-    return render("pmm/klien.html", status, items=items, paging=paging, baru=baru,
-                  SCOPES=SCOPES, pilihan=request.form.getlist("scopes") if not baru else [])
+    items, paging, _ = daftar_tersaring("integration", jalur, {})
+    return render(templat, status, items=items, paging=paging, baru=baru,
+                  pilihan=request.form.getlist(pilihan) if not baru else [], **ctx)
 
 
 @bp_pipeline.post("/klien/<klien_id>/cabut")
@@ -142,20 +150,10 @@ def cabut_klien(klien_id):
 @bp_pipeline.route("/webhook", methods=["GET", "POST"])
 @perlu_admin
 def webhook():
-    status, baru = 200, None
-    if request.method == "POST":
-        f = request.form
-        j = api("POST", "integration", "/webhook",
-                json={"url": f.get("url", "").strip(), "jenis": f.getlist("jenis")})
-        if hasil(j, "Webhook ditambahkan. Simpan rahasianya sekarang: tidak ditampilkan lagi."):
-            baru, status = j.body, 201
-        else:
-            g.errors = _galat_daftar(j.errors, "jenis")
-            status = 422 if j.status == 422 else 200
-    items, paging, _ = daftar_tersaring("integration", "/webhook", {})
-    return render("pmm/webhook.html", status, items=items, paging=paging, baru=baru,
-                  JENIS_WEBHOOK=JENIS_WEBHOOK,
-                  pilihan=request.form.getlist("jenis") if not baru else [])
+    return _buat_dengan_rahasia(
+        "/webhook", "pmm/webhook.html", "jenis", lambda f: {"url": f.get("url", "").strip()},
+        "Webhook ditambahkan. Simpan rahasianya sekarang: tidak ditampilkan lagi.",
+        JENIS_WEBHOOK=JENIS_WEBHOOK)
 
 
 @bp_pipeline.post("/webhook/<webhook_id>/hapus")

@@ -125,9 +125,11 @@ def _massal(uow, ids: list[str], langkah_satu, field: str = "angka_kredit_ids") 
         try:
             langkah_satu(aid, i)
         except Invalid as exc:
+            # the detail says what is wrong (the first field's message), not "check the form"
+            pesan = " ".join(next(iter(exc.errors.values()))) if exc.errors else exc.detail
             exc.errors = {f"{field}.{i}.{k}": v for k, v in exc.errors.items()} or {
                 f"{field}.{i}": [exc.detail]}
-            exc.detail = f"{nama.get(aid, 'PAK ' + aid)}: {exc.detail}"
+            exc.detail = f"{nama.get(aid, 'PAK ' + aid)}: {pesan}"
             exc.extra = {**exc.extra, "angka_kredit_id": aid}
             raise
         except DomainError as exc:
