@@ -7,6 +7,11 @@ a user logs in (argon2, as every morning); then, with 3-7 s of thinking between 
 who he is, his SKP list and his SKP, his penilaian of the year, fills in a realisasi of the
 current quarter (an edit: ``PUT .../realisasi/{indikator}``), and a pejabat penilai looks at
 his bawahan's SKPs and the penilaian he must rate. Requests are named by route, not by id.
+
+Three users in four (``PenggunaWeb``) do the same through the web UI's pages, as most people
+do: the login form (CSRF token, session cookie), Beranda, SKP saya, Realisasi dan penilaian,
+and for a pejabat penilai Penilaian bawahan; each page is rendered by the UI process from the
+services' APIs (through the gateway). The others (``Pegawai``) are API clients.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import itertools
 import json
 import os
 import random
+import re
 import threading
 from datetime import date
 
@@ -25,12 +31,52 @@ _next = itertools.count()
 _lock = threading.Lock()
 
 
-class Pegawai(HttpUser):
+def _account() -> dict:
+    with _lock:
+        return _ACCOUNTS[next(_next) % len(_ACCOUNTS)]
+
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class PenggunaWeb(HttpUser):
+    """A pegawai in the browser: every request is a page of the web UI."""
+    weight = 3
     wait_time = between(3, 7)
 
     def on_start(self):
-        with _lock:
-            self.account = _ACCOUNTS[next(_next) % len(_ACCOUNTS)]
+        self.account = _account()
+        page = self.client.get("/masuk", name="UI GET /masuk")
+        token = _CSRF.search(page.text) if page.ok else None
+        self.client.post("/masuk", name="UI POST /masuk", data={
+            "csrf_token": token.group(1) if token else "", "nip": self.account["nip"],
+            "password": self.account["password"], "lanjut": ""})
+
+    @task(3)
+    def beranda(self):
+        self.client.get("/", name="UI GET / (beranda)")
+
+    @task(3)
+    def skp_saya(self):
+        self.client.get("/skp", name="UI GET /skp")
+
+    @task(3)
+    def penilaian_saya(self):
+        self.client.get("/penilaian", name="UI GET /penilaian")
+
+    @task(2)
+    def penilai(self):
+        if self.account.get("penilai"):
+            self.client.get("/penilai/penilaian", name="UI GET /penilai/penilaian")
+
+
+class Pegawai(HttpUser):
+    """An API client (a pipeline, a mobile app) doing the same through the API."""
+    weight = 1
+    wait_time = between(3, 7)
+
+    def on_start(self):
+        self.account = _account()
         r = self.client.post("/api/identity/auth/login", name="POST /auth/login",
                              json={"nip": self.account["nip"],
                                    "password": self.account["password"]})

@@ -221,7 +221,10 @@ def report(ye, summary, dead, logs, restarts, kills, year_end_s, scale, chaos, l
     log("|---|---|---|---|---|---|---|")
     for s in ye.stages:
         rate = s.items / s.seconds if s.seconds and s.items else 0
-        ratio = f"{s.baseline_rate / rate:.1f}x slower" if s.baseline_rate and rate else ""
+        ratio = ""
+        if s.baseline_rate and rate:
+            ratio = f"{s.baseline_rate / rate:.1f}x slower" if rate <= s.baseline_rate else \
+                f"{rate / s.baseline_rate:.1f}x faster"
         top = ", ".join(f"{k} {v:.0f}" for k, v in list(s.cpu.items())[:3])
         log(f"| {s.name} | {s.seconds:.1f} s | {s.items:,} {s.unit} | "
             f"{rate:,.1f}/s | {s.baseline} | {ratio} | {top} |")

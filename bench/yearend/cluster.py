@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import secrets
 import shutil
 import signal
 import socket
@@ -329,13 +330,26 @@ class Cluster:
             str(self.report_concurrency)], self.service_env("reporting"))
         self.add("integration-pekerja", "pekerja", [str(BIN / "kinerja"), "integration",
                                                     "pekerja"], self.service_env("integration"))
-        self.start_gateway(ports)
+        gateway, ui = free_port(), free_port()
+        # the web UI (docker-compose's `web`): its own gunicorn, calling the services through
+        # the gateway (KINERJA_WEB_API_URL without {service}); the gateway sends it every path
+        # that is not /api/...
+        self.add("web-ui", "web", [
+            str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{ui}", "--workers",
+            str(self.web_workers), "--timeout", "90", "--forwarded-allow-ips=*",
+            "kinerja_web.app:wsgi_app()"], {
+                **self.base_env(), "KINERJA_WEB_API_URL": f"http://127.0.0.1:{gateway}",
+                "KINERJA_WEB_SECRET_KEY": secrets.token_urlsafe(32),
+                "KINERJA_WEB_COOKIE_SECURE": "0"})
+        self.urls["web-ui"] = f"http://127.0.0.1:{ui}"
+        self.start_gateway(ports, port=gateway, ui_port=ui)
+        wait_until(lambda: requests.get(self.urls["gateway"] + "/masuk", timeout=5).ok,
+                   timeout=120, what="web UI through the gateway")
 
-    def start_gateway(self, ports: dict[str, int]) -> None:
+    def start_gateway(self, ports: dict[str, int], *, port: int, ui_port: int) -> None:
         gw = self.workdir / "gateway"
         gw.mkdir()
         gw.chmod(0o755)
-        port = free_port()
         conf = (ROOT / "deploy" / "gateway" / "nginx.conf").read_text()
 
         def once(text: str, old: str, new: str) -> str:
@@ -352,6 +366,8 @@ class Cluster:
         for s, p in ports.items():
             conf = once(conf, f"set $kinerja_backend {PREFIX[s]}:8000;",
                         f"set $kinerja_backend 127.0.0.1:{p};")
+        conf = once(conf, "set $kinerja_backend web:8000;",
+                    f"set $kinerja_backend 127.0.0.1:{ui_port};")
         (gw / "nginx.conf").write_text(conf)
         nginx = shutil.which("nginx") or shutil.which("nginx", path=os.pathsep.join(
             ("/usr/sbin", "/sbin"))) or "nginx"
