@@ -53,8 +53,13 @@ def test_laporan_cetak_dan_verifikasi(chrome, chrome_hp, h, periksa, suite, demo
     assert unduh.status_code == 200 and unduh.content[:2] == b"PK", unduh.text[:300]  # .xlsx
     assert "attachment" in unduh.headers["Content-Disposition"]
 
-    # a bulk print of the Badan's Rencana SKP: a zip of every approved one
+    # the request is listed on the page, newest first, with its status and its page
     h.buka("/laporan")
+    terakhir = h.el("#laporan-sebelumnya tbody tr").text
+    assert "Rencana SKP tahunan" in terakhir and "Selesai" in terakhir
+    periksa(h, "60b-laporan-sebelumnya")
+
+    # a bulk print of the Badan's Rencana SKP: a zip of every approved one
     h.pilih("#f-jenis-massal", "RENCANA_SKP")
     h.pilih("#f-unor-massal", [o.get_attribute("value") for o in chrome.find_elements(
         "css selector", "#f-unor-massal option") if "Badan Kepegawaian" in o.text][0])

@@ -52,6 +52,18 @@ def test_perpanjangan_batas_pengisian(h, periksa, periksa_hp, suite, demo, tungg
     assert {(x["unor_id"], x["pegawai_id"]) for x in daftar} == {
         (unor["id"], None), (None, demo.staf_lain["id"])}
 
+    # withdrawn: it stays on the list, marked, and no longer extends anything
+    [unit] = [x for x in daftar if x["unor_id"]]
+    h.tekan(f"#cabut-{unit['id']}")
+    assert "Perpanjangan dicabut" in h.teks
+    baris = [r for r in h.drv.find_elements(By.CSS_SELECTOR, "#daftar-perpanjangan tbody tr")
+             if "Unit: Sekretariat" in r.text]
+    assert "Dicabut" in baris[0].text
+    assert not h.drv.find_elements(By.ID, f"cabut-{unit['id']}")
+    periksa(h, "32b-admin-perpanjangan-dicabut")
+    row = suite.api("GET", f"/api/penilaian/perpanjangan/{unit['id']}", tk).json()
+    assert row["dicabut_at"]
+
 
 def test_pengaturan_instansi(h, periksa, periksa_hp, suite, demo, tunggu, admin_pusat):
     h.masuk(demo.admin_instansi["nip"], demo.password)

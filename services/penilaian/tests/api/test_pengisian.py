@@ -49,6 +49,21 @@ def test_realisasi_after_batas_pengisian_is_refused_unless_extended(world, clien
     assert ext.status_code == 201, ext.json
     assert client.put(url, json={"realisasi": "12"}, headers=world.h(peg)).status_code == 200
 
+    # withdrawn: kept for the record, the batas is the period's again
+    ext_url = f"/perpanjangan/{ext.json['id']}"
+    assert client.delete(ext_url, headers=world.h(peg)).status_code == 403
+    assert client.delete(ext_url, headers=world.h(world.id("adm"), "admin_instansi",
+                                                   instansi_id="lain")).status_code == 404
+    r = client.delete(ext_url, headers=world.admin())
+    assert r.status_code == 204 and not r.data
+    assert client.delete(ext_url, headers=world.admin()).status_code == 409
+    kept = client.get(ext_url, headers=world.admin()).json
+    assert kept["dicabut_at"] and kept["dicabut_oleh_pegawai_id"]
+    listed = client.get("/perpanjangan", query_string={"periode_id": periode_id},
+                        headers=world.admin()).json
+    assert [x["dicabut_at"] is not None for x in listed] == [True]
+    assert client.put(url, json={"realisasi": "13"}, headers=world.h(peg)).status_code == 409
+
 
 def test_extension_per_unor(world, client):
     world.periode(tahun=2020, batas=date(2021, 1, 31))

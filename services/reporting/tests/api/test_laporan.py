@@ -100,6 +100,35 @@ def test_a_pegawai_cannot_see_or_download_anothers_report(client, siap):
     assert client.get(f"/unduh/{token[:-2]}xx").status_code == 404  # a forged link
 
 
+def test_the_requests_are_listed_for_who_may_see_them(client, siap):
+    admin, kabid = siap.h("admin", "admin_instansi"), siap.h("kabid")
+    r = client.post("/laporan", json={"tahun": 2025, "jenis": "KEPATUHAN", "unor_id": "u-bid"},
+                    headers=kabid)
+    mine = r.get_json()["id"]
+    tunggu(client, f"/laporan/{mine}", kabid)
+    r = client.post("/laporan", json={"tahun": 2025, "jenis": "JUMLAH_TIM"}, headers=admin)
+    theirs = r.get_json()["id"]
+    tunggu(client, f"/laporan/{theirs}", admin)
+
+    r = client.get("/laporan", headers=kabid)
+    assert r.status_code == 200 and "X-Pagination" in r.headers
+    assert [j["id"] for j in r.get_json()] == [mine]  # his own only
+    [job] = r.get_json()
+    assert job["status"] == "SELESAI" and job["jenis"] == "KEPATUHAN" and job["berkas_url"]
+    assert job["filter"]["unor_id"] == "u-bid"
+    got = client.get("/laporan", headers=admin).get_json()
+    ids = [j["id"] for j in got]
+    assert {mine, theirs} <= set(ids) and ids.index(theirs) < ids.index(mine)  # newest first
+    only = client.get("/laporan", query_string={"jenis": "JUMLAH_TIM"}, headers=admin).get_json()
+    assert theirs in {j["id"] for j in only} and mine not in {j["id"] for j in only}
+    assert client.get("/laporan", headers=siap.h("staf")).get_json() == []
+    lain = client.get("/laporan", headers=siap.minter.headers(
+        "x", roles=["admin_instansi"], instansi_id="instansi-lain"))
+    assert lain.get_json() == []
+    bad = client.get("/laporan", query_string={"status": "X"}, headers=admin)
+    assert bad.status_code == 422 and "status" in str(bad.get_json())
+
+
 def test_a_plain_pegawai_may_not_start_a_report(client, siap):
     r = client.post("/laporan", json={"tahun": 2025, "jenis": "KEPATUHAN"}, headers=siap.h("staf"))
     assert r.status_code == 403

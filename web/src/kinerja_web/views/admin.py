@@ -3,6 +3,8 @@ bulk import with the dry-run report, periods (generate), capaian organisasi with
 distribution chart and statistics, progress per unor."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Blueprint, abort, g, redirect, request, url_for
 
 from .. import format as fmt
@@ -335,6 +337,17 @@ def perpanjangan():
         items=items, paging=paging, tahun=tahun, periode=per, periode_id=periode_id,
         periode_ini=next((p for p in per if p["id"] == periode_id), None),
         terpilih_pegawai=terpilih_pegawai, nama_unor_pilih=nama_unor(f.get("unor_id"))))
+
+
+@bp.post("/perpanjangan/<perpanjangan_id>/cabut")
+@perlu_admin
+def cabut_perpanjangan(perpanjangan_id):
+    """Withdraw an extension (kept on the list as withdrawn); back to the same period."""
+    j = api("DELETE", "penilaian", f"/perpanjangan/{quote(perpanjangan_id, safe='')}")
+    hasil(j, "Perpanjangan dicabut; batas pengisian kembali seperti semula.")
+    f = request.form
+    return redirect(url_for("admin.perpanjangan", tahun=f.get("tahun"),
+                            periode_id=f.get("periode_id"), instansi_id=instansi_id()))
 
 
 # -- pengaturan instansi ----------------------------------------------------------------------

@@ -54,9 +54,13 @@ def _pilihan():
     periode = api("GET", "identity", "/periode", params={"instansi_id": iid, "tahun": tahun,
                                                          "page_size": 100})
     unor = api("GET", "identity", "/unor", params={"instansi_id": iid, "page_size": 500})
+    # the latest report requests the user may see (his own; an admin's instansi's)
+    sebelumnya = api("GET", "reporting", "/laporan", params={"page_size": 10})
     return {"tahun": tahun, "periode": periode.body if periode.ok else [],
             "unor": sorted(unor.body if unor.ok else [], key=lambda u: u.get("nama") or ""),
-            "JENIS": JENIS, "STATUS": STATUS, "JENIS_MASSAL": JENIS_MASSAL}
+            "JENIS": JENIS, "STATUS": STATUS, "JENIS_MASSAL": JENIS_MASSAL,
+            "sebelumnya": sebelumnya.body if sebelumnya.ok else [],
+            "sebelumnya_total": sebelumnya.paging.get("total", 0) if sebelumnya.ok else 0}
 
 
 @bp.route("/laporan", methods=["GET", "POST"], endpoint="daftar")

@@ -195,6 +195,9 @@ perpanjangan = Table(
     Column("alasan", Text),
     Column("oleh_pegawai_id", String(ID), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # withdrawn (DELETE /perpanjangan/{id}): kept for the record, no longer extends anything
+    Column("dicabut_at", DateTime(timezone=True)),
+    Column("dicabut_oleh_pegawai_id", String(ID)),
 )
 
 capaian_organisasi = Table(

@@ -35,7 +35,7 @@ def batas_pengisian(s, pen) -> date | None:
     if periode is None:
         return None
     diperpanjang = s.execute(select(func.max(perpanjangan.c.batas_pengisian)).where(
-        perpanjangan.c.periode_id == pen["periode_id"],
+        perpanjangan.c.periode_id == pen["periode_id"], perpanjangan.c.dicabut_at.is_(None),
         or_(perpanjangan.c.pegawai_id == pen["pegawai_id"],
             perpanjangan.c.unor_id == pen["unor_id"]))).scalar()
     return max(periode["batas_pengisian"], diperpanjang or periode["batas_pengisian"])

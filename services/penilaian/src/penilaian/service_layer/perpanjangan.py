@@ -1,16 +1,17 @@
-"""Extensions of the batas pengisian per pegawai or per unor, by the admins of the instansi."""
+"""Extensions of the batas pengisian per pegawai or per unor, by the admins of the instansi;
+withdrawn ones are kept for the record."""
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kinerja_shared import clock
 from kinerja_shared.auth.access import ensure_admin_of
 from kinerja_shared.auth.principal import Principal
 from kinerja_shared.db.paging import Page, PageRequest, fetch_page
-from kinerja_shared.errors import Invalid, NotFound
+from kinerja_shared.errors import Conflict, Invalid, NotFound
 
 from ..adapters.tables import perpanjangan
 from . import muat
@@ -46,10 +47,20 @@ def perpanjang(uow, principal: Principal, *, periode_id: str, pegawai_id: str | 
 
 
 def daftar(uow, principal: Principal, *, periode_id: str, page: PageRequest) -> Page[dict]:
-    """The extensions of one period, oldest first."""
+    """The extensions of one period, oldest first (withdrawn ones too, with ``dicabut_at``)."""
     _periode(uow.session, principal, periode_id)
     stmt = select(perpanjangan).where(perpanjangan.c.periode_id == periode_id)
     return fetch_page(uow.session, stmt, page, perpanjangan.c.created_at, perpanjangan.c.id)
+
+
+def cabut(uow, principal: Principal, perpanjangan_id: str) -> None:
+    """Withdraw an extension (admins of its instansi): kept with who withdrew it and when, it
+    no longer moves the batas pengisian. 409 when withdrawn already."""
+    row = baca(uow, principal, perpanjangan_id)
+    if row["dicabut_at"] is not None:
+        raise Conflict("Perpanjangan ini sudah dicabut.", code="sudah-dicabut")
+    uow.session.execute(update(perpanjangan).where(perpanjangan.c.id == row["id"]).values(
+        dicabut_at=clock.now(), dicabut_oleh_pegawai_id=principal.pegawai_id))
 
 
 def baca(uow, principal: Principal, perpanjangan_id: str) -> dict:

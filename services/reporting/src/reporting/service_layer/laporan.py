@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kinerja_shared import clock
+from kinerja_shared.db.paging import Page, PageRequest, fetch_page
 from kinerja_shared.db.times import as_utc
 from kinerja_shared.errors import Conflict, Invalid, NotFound
 from kinerja_shared.jobs import JobNotFound
 
-from ..adapters.tables import berkas, periode_ref
+from ..adapters.tables import berkas, job, periode_ref
 from . import cakupan
 from .laporan_isi import LAPORAN
 
@@ -114,11 +115,41 @@ def estimasi(row: dict[str, Any], now: datetime | None = None) -> float | None:
     return round(max(0.0, elapsed / done * (total - done)), 1)
 
 
+def daftar(uow, principal, storage, *, page: PageRequest, link_ttl: int, local_base: str,
+           jenis: str | None = None, status: str | None = None,
+           instansi_id: str | None = None) -> Page[dict[str, Any]]:
+    """The report jobs the caller may see, newest first, each as ``lihat`` answers it: his own
+    requests, and for an admin every request of his instansi (admin_pusat: of every instansi,
+    or of ``instansi_id``)."""
+    stmt = select(job).where(job.c.jenis == JOB)
+    if principal.is_admin_pusat:
+        if instansi_id:
+            stmt = stmt.where(job.c.instansi_id == instansi_id)
+    elif principal.can_admin_instansi(principal.instansi_id):
+        stmt = stmt.where(or_(job.c.instansi_id == principal.instansi_id,
+                              job.c.dibuat_oleh == principal.pegawai_id))
+    else:
+        stmt = stmt.where(job.c.dibuat_oleh == principal.pegawai_id,
+                          job.c.instansi_id == principal.instansi_id)
+    if status:
+        stmt = stmt.where(job.c.status == status)
+    if jenis:
+        stmt = stmt.where(job.c.params["jenis"].as_string() == jenis)
+    got = fetch_page(uow.session, stmt, page, job.c.dibuat_at.desc(), job.c.id.desc())
+    rows = [{**row, **{k: as_utc(row[k]) for k in ("dibuat_at", "mulai_at", "selesai_at")}}
+            for row in got.items]
+    return Page([_tampil(uow, storage, row, link_ttl, local_base) for row in rows], got.total)
+
+
 def lihat(uow, principal, runner, storage, job_id: str, *, link_ttl: int,
           local_base: str) -> dict[str, Any]:
     row = muat_job(principal, runner, job_id, (JOB,))
+    return _tampil(uow, storage, row, link_ttl, local_base)
+
+
+def _tampil(uow, storage, row, link_ttl: int, local_base: str) -> dict[str, Any]:
     hasil = row.get("hasil") or {}
-    file = berkas_job(uow.session, job_id)
+    file = berkas_job(uow.session, row["id"])
     return {
         "id": row["id"], "jenis": row["params"].get("jenis"), "status": row["status"],
         "progres": row["progres"], "selesai": row["selesai"], "total": row["total"],

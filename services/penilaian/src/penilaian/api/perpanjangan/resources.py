@@ -45,3 +45,11 @@ class PerpanjanganById(MethodView):
     def get(self, perpanjangan_id):
         """One extension."""
         return run_query(svc.baca, perpanjangan_id)
+
+    @roles_required(*ADMIN_ROLES)
+    @blp.response(204)
+    def delete(self, perpanjangan_id):
+        """Withdraw the extension (admin of its instansi): kept with `dicabut_at` and who, the
+        batas pengisian goes back to the period's (or another extension's). 409 when withdrawn
+        already; 404 for another instansi's."""
+        run_command(svc.cabut, perpanjangan_id)

@@ -31,6 +31,9 @@ class PerpanjanganSchema(Schema):
     alasan = fields.Str(allow_none=True)
     oleh_pegawai_id = fields.Str()
     created_at = fields.DateTime()
+    dicabut_at = fields.DateTime(allow_none=True, metadata={
+        "description": "When an admin withdrew it (DELETE); it no longer extends anything."})
+    dicabut_oleh_pegawai_id = fields.Str(allow_none=True)
 
 
 class PerpanjanganQuery(Schema):

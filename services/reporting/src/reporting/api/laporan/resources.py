@@ -5,6 +5,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from kinerja_shared.auth.flask import login_required
+from kinerja_shared.db.paging import PageRequest
 from kinerja_shared.web.commands import run_query, run_read
 from kinerja_shared.web.http import Blueprint
 
@@ -19,6 +20,20 @@ blp = Blueprint("laporan", __name__, url_prefix="/laporan", description=(
 
 @blp.route("")
 class LaporanMinta(MethodView):
+    @login_required
+    @blp.arguments(sc.LaporanDaftarQuery, location="query")
+    @blp.response(200, JobSchema(many=True))
+    @blp.paginate()
+    def get(self, args, pagination_parameters):
+        """The report requests the caller may see, newest first, each as
+        GET /laporan/{id} answers it (status, progress, the file's link while it is kept):
+        his own, and for an admin every request of his instansi (admin_pusat: of every
+        instansi, or `instansi_id`). Filters: `jenis`, `status`."""
+        page = PageRequest(pagination_parameters.page, pagination_parameters.page_size)
+        got = run_read(laporan.daftar, comp().storage, page=page, **args, **job_args())
+        pagination_parameters.item_count = got.total
+        return list(got.items)
+
     @login_required
     @blp.arguments(sc.LaporanMinta)
     @blp.response(202, JobSchema, headers=LOCATION)

@@ -44,3 +44,11 @@ class LaporanMinta(Schema):
         "description": "LOG_PMM only: the teacher's SKP type; 422 for another report."})
     instansi_id = fields.Str(load_default=None, validate=ID, metadata={
         "description": "admin_pusat only: the instansi (default: the caller's)."})
+
+
+class LaporanDaftarQuery(Schema):
+    jenis = fields.Str(load_default=None, validate=validate.OneOf(list(LAPORAN)))
+    status = fields.Str(load_default=None, validate=validate.OneOf(
+        ["MENUNGGU", "BERJALAN", "SELESAI", "GAGAL"]))
+    instansi_id = fields.Str(load_default=None, validate=ID, metadata={
+        "description": "admin_pusat: the requests of one instansi (others: ignored)."})
