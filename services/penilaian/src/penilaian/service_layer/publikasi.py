@@ -29,36 +29,37 @@ _TERTUNDA = "penilaian.diperbarui"
 
 def terbitkan(uow, penilaian_id: str) -> None:
     """Stage the predikat events of the penilaian as it now stands (its revisi included)."""
-    s = uow.session
-    pen = muat.penilaian_row(s, penilaian_id)
-    periode = muat.periode_row(s, pen["periode_id"])
-    keys = dict(aggregate_id=pen["id"], instansi_id=pen["instansi_id"])
-    uow.add_event(events.predikat_ditetapkan(pen, periode), **keys)
-    if periode["final"] and muat.pengaturan(
-            s, pen["instansi_id"]).predikat_tahunan_dari_periode_final:
-        uow.add_event(events.predikat_final(pen, periode), **keys)
+    terbitkan_banyak(uow, [penilaian_id])
 
 
 def terbitkan_banyak(uow, penilaian_ids: list[str]) -> None:
     """``terbitkan`` for many penilaian at once (a bulk penetapan), one query per kind of row.
     Staged by type: every PredikatDitetapkan, then every PredikatFinal, so a consumer's batch
     handler gets them as long runs (each penilaian's own events keep their order)."""
-    s = uow.session
     ditetapkan, final = [], []
     for i in range(0, len(penilaian_ids), POTONGAN):
-        ids = sorted(penilaian_ids[i:i + POTONGAN])
-        pens = s.execute(select(penilaian).where(muat.di_antara(s, penilaian.c.id, ids))
-                         .order_by(penilaian.c.id)).mappings().all()
-        periods = muat.periode_rows(s, (p["periode_id"] for p in pens))
-        pengaturan = muat.pengaturan_banyak(s, (p["instansi_id"] for p in pens))
-        for pen in pens:
-            periode = periods[pen["periode_id"]]
-            keys = (pen["id"], pen["instansi_id"])
-            ditetapkan.append((events.predikat_ditetapkan(pen, periode), *keys))
-            if periode["final"] and \
-                    pengaturan[pen["instansi_id"]].predikat_tahunan_dari_periode_final:
-                final.append((events.predikat_final(pen, periode), *keys))
+        d, f = _predikat_banyak(uow.session, penilaian_ids[i:i + POTONGAN])
+        ditetapkan += d
+        final += f
     uow.add_events(ditetapkan + final)
+
+
+def _predikat_banyak(s, ids) -> tuple[list, list]:
+    """The PredikatDitetapkan and PredikatFinal (final period, when the instansi takes the
+    annual predikat from it) of these penilaian as their rows stand, with their keys."""
+    pens = s.execute(select(penilaian).where(muat.di_antara(s, penilaian.c.id, sorted(ids)))
+                     .order_by(penilaian.c.id)).mappings().all()
+    periods = muat.periode_rows(s, (p["periode_id"] for p in pens))
+    pengaturan = muat.pengaturan_banyak(s, (p["instansi_id"] for p in pens))
+    ditetapkan, final = [], []
+    for pen in pens:
+        periode = periods[pen["periode_id"]]
+        keys = (pen["id"], pen["instansi_id"])
+        ditetapkan.append((events.predikat_ditetapkan(pen, periode), *keys))
+        if periode["final"] and \
+                pengaturan[pen["instansi_id"]].predikat_tahunan_dari_periode_final:
+            final.append((events.predikat_final(pen, periode), *keys))
+    return ditetapkan, final
 
 
 def diperbarui(uow, *penilaian_ids: str) -> None:
@@ -136,14 +137,11 @@ def snapshots(uow):
     ids = list(s.execute(select(penilaian.c.id).order_by(penilaian.c.id)).scalars())
     for i in range(0, len(ids), POTONGAN):
         yield from _snapshot_banyak(uow, ids[i:i + POTONGAN])
-    for pid in s.execute(select(penilaian.c.id).where(penilaian.c.status == DITETAPKAN)
-                         .order_by(penilaian.c.id)).scalars():
-        pen = muat.penilaian_row(s, pid)
-        periode = muat.periode_row(s, pen["periode_id"])
-        yield events.predikat_ditetapkan(pen, periode), pen["id"], pen["instansi_id"]
-        if periode["final"] and muat.pengaturan(
-                s, pen["instansi_id"]).predikat_tahunan_dari_periode_final:
-            yield events.predikat_final(pen, periode), pen["id"], pen["instansi_id"]
+    ditetapkan = list(s.execute(select(penilaian.c.id).where(
+        penilaian.c.status == DITETAPKAN).order_by(penilaian.c.id)).scalars())
+    for i in range(0, len(ditetapkan), POTONGAN):
+        d, f = _predikat_banyak(s, ditetapkan[i:i + POTONGAN])
+        yield from d + f
     for row in s.execute(select(capaian_organisasi).where(capaian_organisasi.c.final.is_(True))
                          .order_by(capaian_organisasi.c.id)).mappings():
         yield events.capaian_organisasi_final(row), row["id"], row["instansi_id"]

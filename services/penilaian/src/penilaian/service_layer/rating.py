@@ -191,14 +191,20 @@ def rating_massal(uow, principal: Principal, items: list[dict], *, dry_run: bool
             "sesuai": all(d["sesuai"] for d in dists)}
 
 
+def _pastikan_dapat_ditetapkan(pen, nama: str) -> None:
+    """409 unless the penilaian is open and has a predikat (``nama`` names it in the detail)."""
+    if pen["status"] in TERKUNCI:
+        raise Conflict(f"{nama} berstatus {pen['status']}; tidak dapat ditetapkan.")
+    if pen["predikat"] is None:
+        raise Conflict(f"{nama} belum memiliki predikat: berikan rating (atau nilai PP 30) "
+                       "terlebih dahulu.")
+
+
 def tetapkan(uow, principal: Principal, penilaian_id: str) -> None:
     """The pejabat penilai sets the predikat: DITETAPKAN, revisi + 1, PredikatDitetapkan (and
     PredikatFinal for the final period)."""
     pen = akses.muat_untuk_diubah(uow, principal, penilaian_id, akses.pastikan_pejabat_penilai)
-    if pen["status"] in TERKUNCI:
-        raise Conflict(f"Penilaian berstatus {pen['status']}; tidak dapat ditetapkan.")
-    if pen["predikat"] is None:
-        raise Conflict("Predikat belum ada: berikan rating (atau nilai PP 30) terlebih dahulu.")
+    _pastikan_dapat_ditetapkan(pen, "Penilaian")
     s = uow.session
     waktu = clock.now()
     s.execute(update(penilaian).where(penilaian.c.id == pen["id"]).values(
@@ -219,12 +225,7 @@ def tetapkan_massal(uow, principal: Principal, penilaian_ids: list[str]) -> dict
     for pen in pens:
         akses.pastikan_pejabat_penilai(principal, pen)
     for pen in pens:
-        if pen["status"] in TERKUNCI:
-            raise Conflict(f"Penilaian {pen['id']} berstatus {pen['status']}; tidak dapat "
-                           "ditetapkan.")
-        if pen["predikat"] is None:
-            raise Conflict(f"Penilaian {pen['id']} belum memiliki predikat: berikan rating "
-                           "(atau nilai PP 30) terlebih dahulu.")
+        _pastikan_dapat_ditetapkan(pen, f"Penilaian {pen['id']}")
     waktu = clock.now()
     s.execute(update(penilaian).where(penilaian.c.id == bindparam("b_id")).values(
         status=DITETAPKAN, ditetapkan_at=waktu, revisi=bindparam("b_revisi"), updated_at=waktu),
